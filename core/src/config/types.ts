@@ -1,0 +1,47 @@
+/** The shape of phi-guard.config.json once validated and defaulted. Data only. */
+
+export type PolicyMode = 'allow' | 'report';
+
+export interface ApprovedVendor {
+  id: string;
+  /** Glob-like patterns ("us-*") the BAA covers; undefined means every region. */
+  regions?: string[];
+  /** Glob-like patterns ("anthropic.*") the BAA covers; undefined means every model. */
+  models?: string[];
+}
+
+export interface RedactorSpec {
+  name: string;
+  /** As written in the config: a bare module name, or a path relative to the config file. */
+  from: string;
+  /** Absolute path (without extension resolution) when `from` is relative; undefined for bare modules. */
+  resolvedFrom?: string;
+}
+
+export interface CustomVendor {
+  id: string;
+  name?: string;
+  hosts: string[];
+  firstParty: boolean;
+}
+
+export interface PhiSettings {
+  brandTypes: string[];
+  /** Type names, or "module#Name". */
+  types: string[];
+  fields: { include: string[]; exclude: string[] };
+  builtinFieldNames: boolean;
+  fhir: boolean;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the file this came from; undefined when no file was found (defaults). */
+  configFile?: string;
+  approvedVendors: ApprovedVendor[];
+  redactors: RedactorSpec[];
+  vendors: CustomVendor[];
+  phi: PhiSettings;
+  policy: { phiToApprovedVendors: PolicyMode };
+  /** Stable key: equal keys mean equal configs (used to key caches). */
+  key: string;
+}

@@ -1,0 +1,12 @@
+/**
+ * PHI Guard's engine. Give it a TypeScript program, a source file and a configuration; it
+ * returns plain findings with their flow paths. It knows nothing of ESLint or LSP, never
+ * executes analyzed code or workspace configuration, and never opens a network connection.
+ */
+export * from './findings';
+export type { ResolvedConfig, ApprovedVendor, RedactorSpec, CustomVendor, PhiSettings, PolicyMode } from './config/types';
+export { ConfigError, defaultConfig, parseConfigText, findConfigFile, loadConfigForFile, clearConfigCache } from './config/load';
+export { analyzeFile, explainAt } from './analyze';
+export type { AnalyzeOptions, Explanation } from './analyze';
+export { ruleDocsUrl } from './docs';
+export { catalog } from './vendors/catalog';
