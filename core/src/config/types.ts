@@ -16,6 +16,8 @@ export interface RedactorSpec {
   from: string;
   /** Absolute path (without extension resolution) when `from` is relative; undefined for bare modules. */
   resolvedFrom?: string;
+  /** The file `resolvedFrom` names, found like a TypeScript import (extensions, /index); undefined for bare modules. */
+  resolvedFile?: string;
 }
 
 export interface CustomVendor {

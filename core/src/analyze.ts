@@ -1,0 +1,273 @@
+import ts from 'typescript';
+import type { ApprovedVendor, ResolvedConfig } from './config/types';
+import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, VendorRef } from './findings';
+import { BudgetExceeded, getProgramContext, type ProgramContext } from './flow/context';
+import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
+import type { Label } from './flow/taint';
+import type { FunctionNode } from './flow/summaryTypes';
+import { RedactorMatcher } from './redactors';
+import { wrapInRedactorFix } from './fix';
+import { catalog } from './vendors/catalog';
+import { globMatches } from './vendors/constants';
+import { SinkMatcher } from './vendors/match';
+import type { SinkMatch } from './vendors/sinkTypes';
+
+export interface AnalyzeOptions {
+  /** Per-file budget; when exhausted the file gets a fail-closed finding. Default 10 s. */
+  timeBudgetMs?: number;
+}
+
+export interface Explanation {
+  phi: string[];
+  reaches: CallRef[];
+  markdown: string;
+}
+
+const DEFAULT_BUDGET_MS = 10_000;
+
+interface Engines {
+  matcher: SinkMatcher;
+  redactors: RedactorMatcher;
+  results: WeakMap<ts.SourceFile, FileAnalysis>;
+}
+const engines = new WeakMap<ProgramContext, Engines>();
+
+function enginesFor(ctx: ProgramContext): Engines {
+  let e = engines.get(ctx);
+  if (!e) {
+    e = { matcher: new SinkMatcher(ctx.checker, catalog, ctx.config), redactors: new RedactorMatcher(ctx.checker, ctx.config), results: new WeakMap() };
+    engines.set(ctx, e);
+  }
+  return e;
+}
+
+/**
+ * Analyze one file of a program. Never throws: an internal error or an exhausted budget
+ * becomes a finding on the file for each rule (fail closed). Results are cached per
+ * (program, config, file), so the two ESLint rules share one analysis.
+ */
+export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, config: ResolvedConfig, options: AnalyzeOptions = {}): FileAnalysis {
+  const started = Date.now();
+  const ctx = getProgramContext(program, config);
+  const eng = enginesFor(ctx);
+  const cached = eng.results.get(sourceFile);
+  if (cached) return cached;
+  const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
+  ctx.budgetMs = budget;
+  ctx.deadline = started + budget;
+  let result: FileAnalysis;
+  try {
+    result = runAnalysis(ctx, eng, sourceFile);
+  } catch (err) {
+    const why = err instanceof BudgetExceeded ? `the time budget of ${budget} ms ran out` : `an internal error occurred (${describeError(err)})`;
+    result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, why), callSites: [], elapsedMs: 0 };
+    // Summaries that were half-computed when the budget ran out must not be reused.
+    for (const [k, v] of ctx.summaries) if (v === 'pending') ctx.summaries.delete(k);
+  } finally {
+    ctx.deadline = Infinity;
+  }
+  result.elapsedMs = Date.now() - started;
+  eng.results.set(sourceFile, result);
+  return result;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const frame = err.stack?.split('\n').find((l) => l.includes('/core/'))?.trim();
+    return `${err.name}: ${err.message}${frame ? ` ${frame}` : ''}`;
+  }
+  return String(err);
+}
+
+function failClosed(sf: ts.SourceFile, why: string): Finding[] {
+  const range = rangeOf(sf, 0, Math.min(sf.text.length, firstLineEnd(sf.text)));
+  return (['no-phi-in-prompt', 'approved-vendors'] as RuleId[]).map((ruleId) => ({
+    ruleId,
+    kind: 'analysis-failed' as const,
+    message: `PHI Guard could not finish analyzing this file: ${why}. ${ruleId === 'no-phi-in-prompt' ? 'PHI flows into LLM calls were not checked' : 'LLM vendor calls were not checked'}; treat the file as unverified.`,
+    range,
+    flow: [],
+    fixes: [],
+  }));
+}
+
+function firstLineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text.length : nl;
+}
+
+function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile): FileAnalysis {
+  const evaluator = new Evaluator(
+    ctx,
+    { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) },
+    sf,
+  );
+  const findings: Finding[] = [];
+  const callSites: CallSite[] = [];
+  const config = ctx.config;
+  const configName = config.configFile ? 'phi-guard.config.json' : 'phi-guard.config.json (none found)';
+
+  for (const site of evaluator.sinkSitesIn(sf)) {
+    const sink = site.sink;
+    const approval = approvalOf(sink, config.approvedVendors);
+    const vendor: VendorRef = { id: sink.vendorId, name: sink.vendorName };
+    const neverReported = sink.local || sink.firstParty;
+    const env: Env = { root: enclosingFunction(site.call) as FunctionNode | undefined };
+    const callRef: CallRef = { name: sink.displayName, range: nodeRange(sink.calleeNode) };
+    const callLine = callRef.range.startPos.line + 1;
+
+    // Collect concrete PHI reaching the content, grouped by where it was embedded.
+    const groups = new Map<ts.Node, Label[]>();
+    for (const content of site.content) {
+      const taint = site.paramSinks ? evaluator.wrapperContentTaint(content, site.paramSinks[0]!, env) : evaluator.taintOf(content, env);
+      for (const l of taint) {
+        if (l.kind !== 'phi') continue;
+        const at = l.embed && l.embed.getSourceFile() === sf ? l.embed : content;
+        let list = groups.get(at);
+        if (!list) groups.set(at, (list = []));
+        list.push(l);
+      }
+    }
+    const phiNames = unique([...groups.values()].flat().map((l) => l.desc));
+
+    if (!site.via) {
+      callSites.push({ call: callRef, vendor, approved: approval.approved, firstParty: sink.firstParty || sink.local, phi: phiNames });
+      if (!neverReported && !approval.approved) {
+        findings.push({
+          ruleId: 'approved-vendors',
+          kind: sink.vendorId === 'unknown' ? 'unknown-endpoint' : approval.scopeProblem ? 'outside-baa-scope' : 'unapproved-vendor',
+          message: vendorMessage(sink, approval, configName),
+          range: callRef.range,
+          vendor,
+          call: callRef,
+          flow: [],
+          fixes: [],
+        });
+      }
+    }
+
+    const reportPhi = !neverReported && (!approval.approved || config.policy.phiToApprovedVendors === 'report');
+    if (!reportPhi) continue;
+    for (const [at, labels] of groups) {
+      const names = unique(labels.map((l) => l.desc));
+      const first = labels[0]!;
+      const flow = flowSteps(first, at, sink, site.via !== undefined ? site.call : undefined);
+      const fix = wrapInRedactorFix(at, sf, ctx.program, config);
+      findings.push({
+        ruleId: 'no-phi-in-prompt',
+        kind: 'phi-to-vendor',
+        message: phiMessage(names, sink, callLine, approval, configName, config.policy.phiToApprovedVendors, site.via !== undefined ? site.call : undefined),
+        range: nodeRange(at),
+        phi: names,
+        vendor,
+        call: callRef,
+        flow,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  }
+  return { fileName: sf.fileName, findings: dedupeFindings(findings), callSites, elapsedMs: 0 };
+}
+
+interface Approval {
+  approved: boolean;
+  /** Approved vendor, but this call's model/region is outside the BAA or cannot be determined. */
+  scopeProblem?: string;
+}
+
+function approvalOf(sink: SinkMatch, approved: ApprovedVendor[]): Approval {
+  const entries = approved.filter((a) => a.id === sink.vendorId);
+  if (entries.length === 0) return { approved: false };
+  let problem: string | undefined;
+  for (const e of entries) {
+    const regionOk = checkScope(e.regions, sink.region, 'region');
+    const modelOk = checkScope(e.models, sink.model, 'model');
+    if (regionOk === true && modelOk === true) return { approved: true };
+    problem ??= typeof regionOk === 'string' ? regionOk : typeof modelOk === 'string' ? modelOk : undefined;
+  }
+  return { approved: false, scopeProblem: problem };
+}
+
+function checkScope(patterns: string[] | undefined, value: string | null | undefined, what: string): true | string {
+  if (!patterns) return true;
+  if (value === null || value === undefined) return `its ${what} cannot be determined (the BAA covers ${what}s ${patterns.join(', ')})`;
+  if (patterns.some((p) => globMatches(value, p))) return true;
+  return `its ${what} "${value}" is outside the BAA (covers ${patterns.join(', ')})`;
+}
+
+function vendorMessage(sink: SinkMatch, approval: Approval, configName: string): string {
+  if (sink.vendorId === 'unknown') {
+    return `${sink.displayName} sends data to an LLM endpoint PHI Guard cannot determine (${sink.vendorReason}); use a constant endpoint, or declare it under "vendors" in ${configName}.`;
+  }
+  if (approval.scopeProblem) return `${sink.vendorName} (${sink.displayName}) is approved in ${configName}, but ${approval.scopeProblem}.`;
+  return `${sink.vendorName} (${sink.displayName}) is not in approvedVendors in ${configName}: ${sink.vendorId} has no BAA on record.`;
+}
+
+function phiMessage(names: string[], sink: SinkMatch, line: number, approval: Approval, configName: string, policy: string, wrapperCall: ts.Node | undefined): string {
+  const phi = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const via = wrapperCall ? ` through ${(wrapperCall as ts.CallExpression).expression.getText().replace(/\s+/g, '')}()` : '';
+  const where = `${sink.vendorName} (${sink.displayName}, line ${line}${wrapperCall ? ` of ${shortFile(sink.call.getSourceFile().fileName)}` : ''})`;
+  let why: string;
+  if (sink.vendorId === 'unknown') why = `the endpoint cannot be determined (${sink.vendorReason})`;
+  else if (approval.approved && policy === 'report') why = `policy.phiToApprovedVendors is "report" in ${configName}`;
+  else if (approval.scopeProblem) why = `${sink.vendorId} is approved, but ${approval.scopeProblem}`;
+  else why = `${sink.vendorId} has no BAA in ${configName}`;
+  return `PHI ${phi} reaches ${where}${via}; ${why}.`;
+}
+
+function shortFile(f: string): string {
+  return f.split(/[\\/]/).slice(-1)[0]!;
+}
+
+function flowSteps(label: Label, at: ts.Node, sink: SinkMatch, wrapperCall: ts.Node | undefined): FlowStep[] {
+  const steps: FlowStep[] = [];
+  label.hops.forEach((h, i) => {
+    steps.push({ kind: i === 0 ? 'source' : 'step', range: nodeRange(h.node), description: h.description });
+  });
+  if (!label.hops.some((h) => h.node === at)) steps.push({ kind: 'step', range: nodeRange(at), description: 'embedded into what is sent' });
+  if (wrapperCall) steps.push({ kind: 'step', range: nodeRange(wrapperCall), description: 'passed to a function that sends it' });
+  steps.push({ kind: 'sink', range: nodeRange(sink.calleeNode), description: `sent to ${sink.vendorName} by ${sink.displayName}` });
+  return steps;
+}
+
+function dedupeFindings(list: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of list) {
+    const k = `${f.ruleId}|${f.range.fileName}|${f.range.start}|${f.range.end}`;
+    if (!seen.has(k)) seen.set(k, f);
+  }
+  return [...seen.values()].sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function nodeRange(node: ts.Node): SourceRange {
+  const sf = node.getSourceFile();
+  return rangeOf(sf, node.getStart(sf), node.getEnd());
+}
+
+function rangeOf(sf: ts.SourceFile, start: number, end: number): SourceRange {
+  return { fileName: sf.fileName, start, end, startPos: sf.getLineAndCharacterOfPosition(start), endPos: sf.getLineAndCharacterOfPosition(end) };
+}
+
+/** Hover: what PHI the expression at `offset` carries and which LLM calls it reaches. */
+export function explainAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, config: ResolvedConfig): Explanation | undefined {
+  const analysis = analyzeFile(program, sourceFile, config);
+  const hits = analysis.findings.filter(
+    (f) => f.ruleId === 'no-phi-in-prompt' && (within(f.range, offset) || f.flow.some((s) => s.range.fileName === sourceFile.fileName && within(s.range, offset))),
+  );
+  if (hits.length === 0) return undefined;
+  const phi = unique(hits.flatMap((f) => f.phi ?? []));
+  const reaches = hits.map((f) => f.call!).filter((c, i, all) => all.findIndex((d) => d.range.start === c.range.start) === i);
+  const lines = [`**PHI Guard**: carries PHI ${phi.join(', ')}`, '', 'Reaches:'];
+  for (const f of hits) lines.push(`- ${f.vendor?.name} via \`${f.call?.name}\` (line ${(f.call?.range.startPos.line ?? 0) + 1})`);
+  lines.push('', 'Path:');
+  for (const s of hits[0]!.flow) lines.push(`${s.range.startPos.line + 1}:${s.range.startPos.character + 1} ${s.description}`);
+  return { phi, reaches, markdown: lines.join('\n') };
+}
+
+function within(r: SourceRange, offset: number): boolean {
+  return offset >= r.start && offset <= r.end;
+}

@@ -1,0 +1,280 @@
+import ts from 'typescript';
+
+/**
+ * Reaching definitions for local variables, computed on the syntax tree without building a
+ * full control-flow graph. The rules, all conservative (they may keep a definition that a
+ * CFG would drop, never the reverse):
+ * - a plain assignment or declaration kills earlier definitions only when it runs
+ *   unconditionally before the use (same block chain, not inside a condition or a loop
+ *   the use is outside of);
+ * - mutations (push, x.f = v, Object.assign) add to, never replace, what reaches;
+ * - a use inside a closure sees every definition (the closure may run at any time);
+ * - a definition later in a loop reaches uses earlier in the same loop.
+ */
+
+export type PathSeg = { kind: 'member'; name: string } | { kind: 'element' } | { kind: 'rest'; omit: string[] };
+
+export interface Def {
+  kind: 'param' | 'init' | 'assign' | 'compound' | 'mutate' | 'element-of' | 'delete' | 'keys-of';
+  /** The node the def is reported at (the declaration, the assignment). */
+  node: ts.Node;
+  value?: ts.Expression;
+  /** Destructuring: how to get from `value` to this binding. */
+  path?: PathSeg[];
+  /** mutate: the member written (x.f = v) or undefined for element writes (push); delete: the member removed. */
+  field?: string[];
+  kills: boolean;
+  /** The definition sits in a function nested inside the variable's scope. */
+  inClosure: boolean;
+}
+
+const MUTATORS: Record<string, number> = { push: 0, unshift: 0, splice: 2, add: 0, set: 1, append: 1, concat: -1 };
+
+export class DefIndex {
+  private byScope = new Map<ts.Node, Map<ts.Symbol, Def[]>>();
+
+  constructor(private checker: ts.TypeChecker) {}
+
+  defsOf(symbol: ts.Symbol, scope: ts.Node): Def[] {
+    let index = this.byScope.get(scope);
+    if (!index) {
+      index = this.build(scope);
+      this.byScope.set(scope, index);
+    }
+    return index.get(symbol) ?? [];
+  }
+
+  private build(scope: ts.Node): Map<ts.Symbol, Def[]> {
+    const index = new Map<ts.Symbol, Def[]>();
+    const checker = this.checker;
+    const add = (id: ts.Node, def: Def) => {
+      const sym = symbolOfWrite(checker, id);
+      if (!sym) return;
+      let list = index.get(sym);
+      if (!list) index.set(sym, (list = []));
+      list.push(def);
+    };
+    const bindPattern = (name: ts.BindingName, value: ts.Expression | undefined, path: PathSeg[], node: ts.Node, kind: Def['kind'], inClosure: boolean) => {
+      if (ts.isIdentifier(name)) {
+        add(name, { kind, node, value, path, kills: true, inClosure });
+        return;
+      }
+      if (ts.isObjectBindingPattern(name)) {
+        const taken: string[] = [];
+        for (const el of name.elements) {
+          const key = el.propertyName ?? el.name;
+          const keyText = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+          if (el.dotDotDotToken) {
+            bindPattern(el.name, value, [...path, { kind: 'rest', omit: taken }], node, kind, inClosure);
+          } else {
+            if (keyText) taken.push(keyText);
+            bindPattern(el.name, value, [...path, keyText ? { kind: 'member', name: keyText } : { kind: 'element' }], node, kind, inClosure);
+          }
+        }
+        return;
+      }
+      for (const el of name.elements) {
+        if (ts.isOmittedExpression(el)) continue;
+        bindPattern(el.name, value, [...path, { kind: 'element' }], node, kind, inClosure);
+      }
+    };
+    const assignPattern = (target: ts.Expression, value: ts.Expression, path: PathSeg[], node: ts.Node, inClosure: boolean) => {
+      if (ts.isIdentifier(target)) {
+        add(target, { kind: 'assign', node, value, path, kills: path.length === 0, inClosure });
+      } else if (ts.isObjectLiteralExpression(target)) {
+        for (const p of target.properties) {
+          if (ts.isShorthandPropertyAssignment(p)) assignPattern(p.name, value, [...path, { kind: 'member', name: p.name.text }], node, inClosure);
+          else if (ts.isPropertyAssignment(p)) {
+            const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+            assignPattern(p.initializer, value, [...path, key ? { kind: 'member', name: key } : { kind: 'element' }], node, inClosure);
+          } else if (ts.isSpreadAssignment(p)) assignPattern(p.expression, value, [...path, { kind: 'rest', omit: [] }], node, inClosure);
+        }
+      } else if (ts.isArrayLiteralExpression(target)) {
+        for (const el of target.elements) {
+          assignPattern(ts.isSpreadElement(el) ? el.expression : el, value, [...path, { kind: 'element' }], node, inClosure);
+        }
+      } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+        const { root, fields } = memberChain(target);
+        if (root) add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure });
+      }
+    };
+    const visit = (node: ts.Node, inClosure: boolean) => {
+      if (ts.isFunctionLike(node) && node !== scope) {
+        for (const p of node.parameters) {
+          if (node.parent && p.parent === node) bindPattern(p.name, undefined, [], p, 'param', true);
+        }
+        ts.forEachChild(node, (c) => visit(c, true));
+        return;
+      }
+      if (ts.isParameter(node) && node.parent === scope) {
+        bindPattern(node.name, undefined, [], node, 'param', false);
+      } else if (ts.isVariableDeclaration(node)) {
+        const loop = node.parent?.parent;
+        if (loop && ts.isForOfStatement(loop) && loop.initializer === node.parent) {
+          bindPattern(node.name, loop.expression, [], node, 'element-of', inClosure);
+        } else if (loop && ts.isForInStatement(loop) && loop.initializer === node.parent) {
+          bindPattern(node.name, undefined, [], node, 'keys-of', inClosure);
+        } else if (node.initializer) {
+          bindPattern(node.name, node.initializer, [], node, 'init', inClosure);
+        } else {
+          bindPattern(node.name, undefined, [], node, 'init', inClosure);
+        }
+      } else if (ts.isBinaryExpression(node)) {
+        const op = node.operatorToken.kind;
+        if (op === ts.SyntaxKind.EqualsToken) assignPattern(node.left, node.right, [], node, inClosure);
+        else if (
+          op === ts.SyntaxKind.PlusEqualsToken ||
+          op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+          op === ts.SyntaxKind.BarBarEqualsToken ||
+          op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+        ) {
+          if (ts.isIdentifier(node.left)) add(node.left, { kind: 'compound', node, value: node.right, kills: false, inClosure });
+          else if (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) {
+            const { root, fields } = memberChain(node.left);
+            if (root) add(root, { kind: 'mutate', node, value: node.right, field: fields, kills: false, inClosure });
+          }
+        }
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        const method = node.expression.name.text;
+        const from = MUTATORS[method];
+        if (from !== undefined && from >= 0) {
+          const { root, fields } = memberChain(node.expression.expression);
+          if (root) {
+            for (const arg of node.arguments.slice(from)) {
+              add(root, { kind: 'mutate', node, value: ts.isSpreadElement(arg) ? arg.expression : arg, field: fields, kills: false, inClosure });
+            }
+          }
+        } else if (method === 'assign' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Object') {
+          const [target, ...sources] = node.arguments;
+          if (target) {
+            const { root, fields } = memberChain(target);
+            if (root) for (const s of sources) add(root, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure });
+          }
+        }
+      } else if (ts.isDeleteExpression(node)) {
+        const target = skipParens(node.expression);
+        if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+          const { root, fields } = memberChain(target);
+          if (root && fields.length > 0) add(root, { kind: 'delete', node, field: fields, kills: false, inClosure });
+        }
+      }
+      ts.forEachChild(node, (c) => visit(c, inClosure));
+    };
+    if (ts.isFunctionLike(scope)) {
+      for (const p of scope.parameters) visit(p, false);
+      const body = (scope as { body?: ts.Node }).body;
+      if (body) visit(body, false);
+    } else {
+      ts.forEachChild(scope, (c) => visit(c, false));
+    }
+    return index;
+  }
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return e;
+}
+
+/** `a.b.c` → root `a`, fields ["b", "c"]; element writes (`a[i]`) add no field (arrays are transparent). */
+export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined; fields: string[] } {
+  const fields: string[] = [];
+  let cur = skipParens(e);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(cur)) {
+      fields.unshift(cur.name.text);
+      cur = skipParens(cur.expression);
+    } else if (ts.isElementAccessExpression(cur)) {
+      const arg = cur.argumentExpression;
+      if (ts.isStringLiteral(arg)) fields.unshift(arg.text);
+      cur = skipParens(cur.expression);
+    } else break;
+  }
+  return { root: ts.isIdentifier(cur) ? cur : undefined, fields };
+}
+
+function symbolOfWrite(checker: ts.TypeChecker, id: ts.Node): ts.Symbol | undefined {
+  if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {
+    return checker.getShorthandAssignmentValueSymbol(id.parent) ?? checker.getSymbolAtLocation(id);
+  }
+  return checker.getSymbolAtLocation(id);
+}
+
+const TRANSPARENT_PARENTS = new Set([
+  ts.SyntaxKind.ExpressionStatement,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.VariableDeclarationList,
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AwaitExpression,
+]);
+
+/** The statement a def belongs to when it runs unconditionally as part of that statement. */
+function unconditionalStatement(def: Def): ts.Statement | undefined {
+  let n: ts.Node = def.node;
+  while (n.parent && TRANSPARENT_PARENTS.has(n.parent.kind)) {
+    n = n.parent;
+    if (ts.isVariableStatement(n) || ts.isExpressionStatement(n)) return n;
+  }
+  if (ts.isVariableStatement(n) || ts.isExpressionStatement(n)) return n;
+  if (ts.isParameter(def.node)) return undefined;
+  return undefined;
+}
+
+function isAncestor(a: ts.Node, b: ts.Node): boolean {
+  for (let n: ts.Node | undefined = b; n; n = n.parent) if (n === a) return true;
+  return false;
+}
+
+function enclosingLoops(node: ts.Node, stop: ts.Node): ts.Node[] {
+  const loops: ts.Node[] = [];
+  for (let n: ts.Node | undefined = node.parent; n && n !== stop; n = n.parent) {
+    if (ts.isIterationStatement(n, false)) loops.push(n);
+    if (ts.isFunctionLike(n)) break;
+  }
+  return loops;
+}
+
+/** Does `def` run on every path to `use`, before it? */
+function dominates(def: Def, use: ts.Node): boolean {
+  if (def.kind === 'param') return true;
+  const stmt = unconditionalStatement(def);
+  if (!stmt || !stmt.parent) return false;
+  if (isAncestor(stmt, use)) return false;
+  if (!isAncestor(stmt.parent, use)) return false;
+  // A def inside a loop body that the use is outside of may run zero times.
+  return true;
+}
+
+export function reachingDefs(defs: Def[], use: ts.Node, scope: ts.Node, useInClosure: boolean): Def[] {
+  if (useInClosure) return defs.filter((d) => d.kind !== 'delete');
+  const before = defs.filter((d) => d.inClosure || d.node.end <= use.pos || (d.kind === 'param'));
+  let killPos = -1;
+  let killer: Def | undefined;
+  for (const d of before) {
+    if (!d.kills || d.inClosure) continue;
+    if (d.node.end > use.pos && d.kind !== 'param') continue;
+    if (d.node.pos > killPos && dominates(d, use)) {
+      killPos = d.node.pos;
+      killer = d;
+    }
+  }
+  const useLoops = enclosingLoops(use, scope);
+  const out: Def[] = [];
+  for (const d of defs) {
+    if (d.inClosure) {
+      if (d.kind !== 'delete') out.push(d);
+      continue;
+    }
+    const textuallyBefore = d.node.end <= use.pos || d.kind === 'param';
+    if (textuallyBefore) {
+      if (d === killer || d.node.pos >= killPos) out.push(d);
+      continue;
+    }
+    // Back edge: a def after the use in a loop containing both, unless the killer is in that loop too.
+    const loop = useLoops.find((l) => isAncestor(l, d.node));
+    if (loop && d.kind !== 'delete' && !(killer && isAncestor(loop, killer.node))) out.push(d);
+  }
+  // A delete that dominates the use removes its member from what came before it.
+  return out.filter((d) => d.kind !== 'delete' || dominates(d, use));
+}

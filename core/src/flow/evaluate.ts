@@ -1,0 +1,904 @@
+import ts from 'typescript';
+import { checkBudget, type ProgramContext } from './context';
+import { DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
+import { isProjectFile } from './moduleOf';
+import {
+  addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
+  type Hop, type Label, type Taint,
+} from './taint';
+import {
+  ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_PROPAGATORS, TEXT_FUNCTIONS,
+} from './builtins';
+import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
+import type { SinkMatch } from '../vendors/sinkTypes';
+
+/**
+ * Backward, demand-driven taint evaluation: "which PHI does this expression carry?". Starts
+ * at the content of LLM calls and walks back through definitions, calls and compositions.
+ * Parameters of the function being summarized become param labels, substituted at call
+ * sites, so each function is analyzed once per program (see summaries below).
+ */
+
+export interface Env {
+  /** The function whose parameters become param labels (the one being summarized). */
+  root: FunctionNode | undefined;
+  /** Inline callbacks: their parameters bound to the taint of what the caller passes. */
+  bindings?: Map<ts.Symbol, Taint>;
+  parent?: Env;
+}
+
+export interface EvaluatorHooks {
+  /** Direct SDK sink at this call, if any. */
+  matchSink(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined;
+  /** Is this call a configured redactor (its result is safe)? */
+  isRedactorCall(call: ts.CallExpression | ts.TaggedTemplateExpression): boolean;
+}
+
+const MAX_DEPTH = 200;
+
+export class Evaluator {
+  private defs: DefIndex;
+  private memo = new Map<ts.Node, Taint>();
+  private visiting = new Set<ts.Node>();
+  private depth = 0;
+  readonly checker: ts.TypeChecker;
+
+  constructor(readonly ctx: ProgramContext, readonly hooks: EvaluatorHooks, readonly currentFile: ts.SourceFile | undefined) {
+    this.checker = ctx.checker;
+    this.defs = new DefIndex(ctx.checker);
+  }
+
+  taintOf(expr: ts.Expression, env: Env): Taint {
+    checkBudget(this.ctx);
+    const memoizable = !env.bindings && !env.parent;
+    if (memoizable) {
+      const hit = this.memo.get(expr);
+      if (hit) return hit;
+    }
+    if (this.visiting.has(expr) || this.depth > MAX_DEPTH) return CLEAN;
+    this.visiting.add(expr);
+    this.depth++;
+    let result: Taint;
+    try {
+      result = this.compute(expr, env);
+    } finally {
+      this.depth--;
+      this.visiting.delete(expr);
+    }
+    if (memoizable) this.memo.set(expr, result);
+    return result;
+  }
+
+  private compute(expr: ts.Expression, env: Env): Taint {
+    switch (expr.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(expr as ts.Identifier, env);
+      case ts.SyntaxKind.PropertyAccessExpression:
+        return this.propertyAccess(expr as ts.PropertyAccessExpression, env);
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.elementAccess(expr as ts.ElementAccessExpression, env);
+      case ts.SyntaxKind.CallExpression:
+        return this.call(expr as ts.CallExpression, env);
+      case ts.SyntaxKind.NewExpression:
+        return this.newExpression(expr as ts.NewExpression, env);
+      case ts.SyntaxKind.TemplateExpression: {
+        const t = expr as ts.TemplateExpression;
+        const parts = t.templateSpans.map((s) => embedAt(this.taintOf(s.expression, env), s.expression));
+        return addHop(flatten(union(...parts)), expr, 'embedded in a template literal');
+      }
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const t = expr as ts.TaggedTemplateExpression;
+        if (this.hooks.isRedactorCall(t)) return CLEAN;
+        if (ts.isTemplateExpression(t.template)) return this.taintOf(t.template, env);
+        return CLEAN;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(expr as ts.BinaryExpression, env);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = expr as ts.ConditionalExpression;
+        return union(this.taintOf(c.whenTrue, env), this.taintOf(c.whenFalse, env));
+      }
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        return this.taintOf((expr as ts.ParenthesizedExpression).expression, env);
+      case ts.SyntaxKind.AwaitExpression: {
+        const inner = (expr as ts.AwaitExpression).expression;
+        return this.taintOf(inner, env);
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectLiteral(expr as ts.ObjectLiteralExpression, env);
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const a = expr as ts.ArrayLiteralExpression;
+        const parts = a.elements.map((el) => {
+          const inner = ts.isSpreadElement(el) ? el.expression : el;
+          return embedAt(this.taintOf(inner, env), inner);
+        });
+        return union(...parts);
+      }
+      case ts.SyntaxKind.SpreadElement:
+        return this.taintOf((expr as ts.SpreadElement).expression, env);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.BigIntLiteral:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+      case ts.SyntaxKind.NullKeyword:
+      case ts.SyntaxKind.ThisKeyword:
+      case ts.SyntaxKind.SuperKeyword:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.ClassExpression:
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression:
+      case ts.SyntaxKind.TypeOfExpression:
+      case ts.SyntaxKind.VoidExpression:
+      case ts.SyntaxKind.DeleteExpression:
+      case ts.SyntaxKind.OmittedExpression:
+      case ts.SyntaxKind.MetaProperty:
+        return CLEAN;
+      case ts.SyntaxKind.YieldExpression: {
+        const y = expr as ts.YieldExpression;
+        return y.expression ? this.taintOf(y.expression, env) : CLEAN;
+      }
+      default:
+        // Unknown construct (JSX, future syntax): not silently safe. Everything inside may flow out.
+        return this.children(expr, env);
+    }
+  }
+
+  private children(node: ts.Node, env: Env): Taint {
+    const parts: Taint[] = [];
+    node.forEachChild((c) => {
+      if (ts.isExpression(c)) parts.push(this.taintOf(c, env));
+      else parts.push(this.children(c, env));
+    });
+    return flatten(union(...parts));
+  }
+
+  // ---------------------------------------------------------------- identifiers and definitions
+
+  private identifier(id: ts.Identifier, env: Env): Taint {
+    if (id.text === 'undefined') return CLEAN;
+    let symbol = this.checker.getSymbolAtLocation(id);
+    if (!symbol) return CLEAN;
+    if (symbol.flags & ts.SymbolFlags.Alias) {
+      const target = this.checker.getAliasedSymbol(symbol);
+      if (target && target !== symbol) return this.symbolValue(target, id, env, true);
+    }
+    return this.symbolValue(symbol, id, env, false);
+  }
+
+  private bound(symbol: ts.Symbol, env: Env): Taint | undefined {
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      const t = e.bindings?.get(symbol);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  private symbolValue(symbol: ts.Symbol, use: ts.Node, env: Env, imported: boolean): Taint {
+    const bound = this.bound(symbol, env);
+    if (bound) return bound;
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!decl) return CLEAN;
+    if (ts.isFunctionLike(decl) || ts.isClassLike(decl) || ts.isEnumDeclaration(decl) || ts.isModuleDeclaration(decl)) return CLEAN;
+    if (decl.getSourceFile().isDeclarationFile) return this.typeSource(use, `${symbol.name}`);
+
+    const declared = declarationVerdict(this.ctx, bindingRoot(decl));
+    if (declared && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isBindingElement(decl))) {
+      return [this.sourceLabel(`${symbol.name}`, declared, use, decl)];
+    }
+
+    const scope = declaringScope(decl);
+    if (!scope) return CLEAN;
+    const defs = this.defs.defsOf(symbol, scope);
+    const useInClosure = imported || enclosingFunction(use) !== (ts.isSourceFile(scope) ? undefined : scope);
+    const reaching = reachingDefs(defs, use, scope, useInClosure);
+    const deletes = reaching.filter((d) => d.kind === 'delete');
+    const parts: Taint[] = [];
+    for (const def of reaching) {
+      if (def.kind === 'delete') continue;
+      let t = this.defValue(def, symbol, decl, use, env);
+      for (const del of deletes) {
+        if (del.node.pos > def.node.pos && del.field) t = withoutMember(t, del.field[0]!);
+      }
+      parts.push(t);
+    }
+    return union(...parts);
+  }
+
+  private defValue(def: Def, symbol: ts.Symbol, decl: ts.Declaration, use: ts.Node, env: Env): Taint {
+    const name = symbol.name;
+    switch (def.kind) {
+      case 'param':
+        return this.parameter(def.node as ts.ParameterDeclaration, symbol, use, env, def.path);
+      case 'keys-of':
+        return CLEAN;
+      case 'init':
+        if (!def.value) {
+          return this.typeSource(use, name, (decl as ts.VariableDeclaration).type);
+        }
+        if (ts.isVariableDeclaration(def.node) && def.node.type) {
+          return union(this.typeSource(def.node, name, def.node.type, def.node), this.applyPath(this.taintOf(def.value, env), def.path));
+        }
+        return addHop(this.applyPath(this.taintOf(def.value, this.envFor(def.node, env)), def.path), def.node, `assigned to ${name}`);
+      case 'assign':
+      case 'compound':
+        if (!def.value) return CLEAN;
+        return addHop(this.applyPath(this.taintOf(def.value, this.envFor(def.node, env)), def.path), def.node, `assigned to ${name}`);
+      case 'element-of':
+        if (!def.value) return CLEAN;
+        return addHop(this.applyPath(readAnyElement(this.taintOf(def.value, this.envFor(def.node, env))), def.path), def.node, `iterated as ${name}`);
+      case 'mutate': {
+        if (!def.value) return CLEAN;
+        let t = embedAt(this.taintOf(def.value, this.envFor(def.node, env)), def.value);
+        for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
+        const verb = ts.isCallExpression(def.node) ? 'added to' : 'stored in';
+        return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
+      }
+      default:
+        return CLEAN;
+    }
+  }
+
+  /** Values computed in another function keep only concrete labels (their params cannot be substituted here). */
+  private envFor(node: ts.Node, env: Env): Env {
+    return env;
+  }
+
+  private applyPath(t: Taint, path: PathSeg[] | undefined): Taint {
+    if (!path) return t;
+    let out = t;
+    for (const seg of path) {
+      if (seg.kind === 'member') out = readMember(out, seg.name);
+      else if (seg.kind === 'element') out = readAnyElement(out);
+      else for (const omit of seg.omit) out = withoutMember(out, omit);
+    }
+    return out;
+  }
+
+  private parameter(param: ts.ParameterDeclaration, symbol: ts.Symbol, use: ts.Node, env: Env, path: PathSeg[] | undefined): Taint {
+    const fn = param.parent as FunctionNode;
+    const typed = this.typeSource(param, symbol.name, param.type, param);
+    if (typed.length > 0) return this.applyPath(typed, path);
+    if (this.rootOf(env) === fn) {
+      const index = fn.parameters.indexOf(param);
+      const label: Label = {
+        kind: 'param',
+        desc: `parameter ${symbol.name}`,
+        field: [],
+        hops: [{ node: param, description: `parameter ${symbol.name} of ${functionName(fn)}` }],
+        fn,
+        paramIndex: index,
+        access: [],
+        flattened: false,
+      };
+      return this.applyPath([label], path);
+    }
+    return CLEAN;
+  }
+
+  private rootOf(env: Env): FunctionNode | undefined {
+    let e = env;
+    while (e.parent) e = e.parent;
+    return e.root;
+  }
+
+  /** PHI the static type of an expression declares (Patient, PHI<string>, FHIR resources). */
+  private typeSource(node: ts.Node, name: string, typeNode?: ts.TypeNode, decl?: ts.Node): Taint {
+    const type = typeNode ? this.checker.getTypeFromTypeNode(typeNode) : this.checker.getTypeAtLocation(node);
+    const found = typePhi(this.ctx, type);
+    if (found.length === 0) return CLEAN;
+    const where = decl ?? node;
+    return found.map((p) => ({
+      kind: 'phi' as const,
+      desc: p.desc,
+      field: p.field,
+      hops: [{ node: where, description: `${name}: ${p.desc} (${p.why})` }],
+    }));
+  }
+
+  private sourceLabel(desc: string, why: string, node: ts.Node, decl?: ts.Node): Label {
+    return { kind: 'phi', desc, field: [], hops: [{ node: decl && decl !== node ? decl : node, description: `${desc} (${why})` }] };
+  }
+
+  // ---------------------------------------------------------------- members
+
+  private propertyAccess(expr: ts.PropertyAccessExpression, env: Env): Taint {
+    const name = expr.name.text;
+    const base = expr.expression;
+    if (NON_CONTENT_PROPERTIES.has(name) && this.isCollectionOrText(base)) return CLEAN;
+    const member = this.checker.getSymbolAtLocation(expr.name);
+    return this.member(expr, base, name, member, env);
+  }
+
+  private elementAccess(expr: ts.ElementAccessExpression, env: Env): Taint {
+    const arg = expr.argumentExpression;
+    if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) {
+      const member = this.checker.getSymbolAtLocation(arg) ?? this.checker.getTypeAtLocation(expr.expression).getProperty(arg.text);
+      return this.member(expr, expr.expression, arg.text, member, env);
+    }
+    const baseTaint = readAnyElement(this.taintOf(expr.expression, env));
+    return union(baseTaint, this.typeSourceIfObject(expr));
+  }
+
+  private member(expr: ts.Expression, base: ts.Expression, name: string, member: ts.Symbol | undefined, env: Env): Taint {
+    const parts: Taint[] = [];
+    let typed = false;
+    if (member && member.declarations && member.declarations.length > 0) {
+      typed = true;
+      const verdict = memberVerdict(this.ctx, member);
+      if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
+      const fieldTaint = this.classFieldWrites(member, env);
+      if (fieldTaint.length > 0) parts.push(fieldTaint);
+    }
+    if (!typed) {
+      const baseType = this.checker.getTypeAtLocation(base);
+      const untyped = (baseType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || !member;
+      if (untyped) {
+        const verdict = untypedMemberVerdict(this.ctx, name, base.getText(), false);
+        if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
+      }
+    }
+    const baseTaint = this.taintOf(base, env);
+    if (baseTaint.length > 0) parts.push(readMember(baseTaint, name));
+    if (parts.length === 0 || parts.every((p) => p.every((l) => l.kind === 'param'))) {
+      // A nested object the members do not mark (visit.patient) may still be PHI-typed.
+      parts.push(this.typeSourceIfObject(expr));
+    }
+    return union(...parts);
+  }
+
+  private typeSourceIfObject(expr: ts.Expression): Taint {
+    const type = this.checker.getTypeAtLocation(expr);
+    if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection))) return CLEAN;
+    return this.typeSource(expr, shortText(expr));
+  }
+
+  private isCollectionOrText(base: ts.Expression): boolean {
+    const t = this.checker.getTypeAtLocation(base);
+    if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Any)) return true;
+    if (this.checker.isArrayType(t) || this.checker.isTupleType(t)) return true;
+    const name = t.getSymbol()?.name;
+    return name === 'Map' || name === 'Set' || name === 'Buffer' || name === 'Uint8Array' || name === 'ArrayBuffer' || name === 'Blob';
+  }
+
+  /** this.notes = ...; this.notes.push(...) anywhere in the class: flow-insensitive, like a global. */
+  private classFieldWrites(member: ts.Symbol, env: Env): Taint {
+    const decl = member.valueDeclaration;
+    if (!decl || !(ts.isPropertyDeclaration(decl) || (ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent)))) return CLEAN;
+    const cls = ts.isParameter(decl) ? decl.parent.parent : decl.parent;
+    if (!ts.isClassLike(cls) || !isProjectFile(cls.getSourceFile().fileName)) return CLEAN;
+    let writes = this.ctx.fieldDefs.get(member);
+    if (!writes) {
+      writes = collectFieldWrites(this.checker, cls, member);
+      this.ctx.fieldDefs.set(member, writes);
+    }
+    const parts: Taint[] = [];
+    for (const w of writes) {
+      const fnEnv: Env = { root: enclosingFunction(w) as FunctionNode | undefined };
+      const t = this.taintOf(w, fnEnv);
+      const concrete = this.resolveParamsFromCallers(t, fnEnv.root);
+      parts.push(addHop(embedAt(concrete, w), w, `stored in ${member.name}`));
+    }
+    return union(...parts);
+  }
+
+  /** Param labels of a method that stored them in a field: look up the method's callers in its own file. */
+  private resolveParamsFromCallers(t: Taint, fn: FunctionNode | undefined): Taint {
+    const concrete = t.filter((l) => l.kind === 'phi');
+    const params = t.filter((l) => l.kind === 'param' && l.fn === fn);
+    if (params.length === 0 || !fn) return concrete;
+    const out: Taint[] = [concrete];
+    for (const call of callersInFile(this.checker, fn)) {
+      const callerEnv: Env = { root: enclosingFunction(call) as FunctionNode | undefined };
+      const sub = this.substitute(params, call, callerEnv).filter((l) => l.kind === 'phi');
+      out.push(sub);
+    }
+    return union(...out);
+  }
+
+  // ---------------------------------------------------------------- operators and literals
+
+  private binary(expr: ts.BinaryExpression, env: Env): Taint {
+    const op = expr.operatorToken.kind;
+    switch (op) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.PlusEqualsToken: {
+        const type = this.checker.getTypeAtLocation(expr);
+        if (type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) return CLEAN; // arithmetic
+        const l = embedAt(this.taintOf(expr.left, env), expr.left);
+        const r = embedAt(this.taintOf(expr.right, env), expr.right);
+        return addHop(flatten(union(l, r)), expr, 'concatenated');
+      }
+      case ts.SyntaxKind.EqualsToken:
+      case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      case ts.SyntaxKind.BarBarEqualsToken:
+        return this.taintOf(expr.right, env);
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return union(this.taintOf(expr.left, env), this.taintOf(expr.right, env));
+      case ts.SyntaxKind.CommaToken:
+        return this.taintOf(expr.right, env);
+      default:
+        return CLEAN; // comparisons, arithmetic, bitwise, in, instanceof: no content
+    }
+  }
+
+  private objectLiteral(obj: ts.ObjectLiteralExpression, env: Env): Taint {
+    const parts: Taint[] = [];
+    for (const p of obj.properties) {
+      if (ts.isPropertyAssignment(p)) {
+        const key = propertyKey(p.name);
+        parts.push(underMember(embedAt(this.taintOf(p.initializer, env), p.initializer), key));
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        const sym = this.checker.getShorthandAssignmentValueSymbol(p);
+        const t = sym ? this.symbolValue(sym, p.name, env, false) : CLEAN;
+        parts.push(underMember(embedAt(t, p), p.name.text));
+      } else if (ts.isSpreadAssignment(p)) {
+        parts.push(embedAt(this.taintOf(p.expression, env), p.expression));
+      }
+    }
+    return union(...parts);
+  }
+
+  private newExpression(expr: ts.NewExpression, env: Env): Taint {
+    const args = expr.arguments ?? [];
+    const parts = args.map((a) => this.taintOf(a, env));
+    return union(...parts, this.typeSourceIfObject(expr));
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private call(call: ts.CallExpression, env: Env): Taint {
+    if (this.hooks.isRedactorCall(call)) return CLEAN;
+    const callee = skipOuter(call.expression);
+    const sig = this.checker.getResolvedSignature(call);
+    const decl = sig?.declaration;
+    const declFile = decl?.getSourceFile();
+    const isLib = !!declFile && (declFile.hasNoDefaultLib || /\/node_modules\/(typescript\/lib|@types\/node)\//.test(declFile.fileName));
+    const untyped = !decl;
+
+    if ((isLib || untyped) && (ts.isPropertyAccessExpression(callee) || ts.isIdentifier(callee))) {
+      const builtin = this.builtinCall(call, callee, env);
+      if (builtin) return builtin;
+    }
+    if (decl && declFile && isProjectFile(declFile.fileName) && hasBody(decl)) {
+      const summary = this.summaryOf(decl as FunctionNode);
+      const sub = this.substitute(summary.returns, call, env);
+      const t = addHop(sub, call, `returned by ${calleeName(call)}()`);
+      return union(t, this.resultTypeSource(call, sig));
+    }
+    if (!decl) {
+      const fn = this.untypedTarget(callee);
+      if (fn) {
+        const summary = this.summaryOf(fn);
+        return addHop(this.substitute(summary.returns, call, env), call, `returned by ${calleeName(call)}()`);
+      }
+    }
+    // A library or unknown function: counts and flags reveal nothing; anything else may carry its inputs.
+    const resultType = sig ? this.checker.getAwaitedType(this.checker.getReturnTypeOfSignature(sig)) : undefined;
+    if (resultType && resultType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) {
+      return CLEAN;
+    }
+    const parts: Taint[] = call.arguments.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env));
+    if (ts.isPropertyAccessExpression(callee)) parts.push(this.taintOf(callee.expression, env));
+    const passed = addHop(flatten(union(...parts)), call, `passed through ${calleeName(call)}()`);
+    return union(passed, this.resultTypeSource(call, sig));
+  }
+
+  private resultTypeSource(call: ts.CallExpression, sig: ts.Signature | undefined): Taint {
+    if (!sig) return CLEAN;
+    const type = this.checker.getAwaitedType(this.checker.getReturnTypeOfSignature(sig));
+    if (!type) return CLEAN;
+    const found = typePhi(this.ctx, type);
+    return found.map((p) => ({
+      kind: 'phi' as const,
+      desc: p.desc,
+      field: p.field,
+      hops: [{ node: call, description: `${calleeName(call)}() returns ${p.desc} (${p.why})` }],
+    }));
+  }
+
+  private builtinCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.Identifier, env: Env): Taint | undefined {
+    const args = call.arguments;
+    const argTaint = (i: number) => (args[i] ? this.taintOf(args[i]!, env) : CLEAN);
+    const allArgs = () => union(...args.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env)));
+    if (ts.isIdentifier(callee)) {
+      const name = callee.text;
+      if (TEXT_FUNCTIONS.has(name)) return addHop(flatten(argTaint(0)), call, `converted by ${name}()`);
+      const stat = STATIC_FUNCTIONS[name];
+      if (stat) return this.staticCall(stat, call, name, env);
+      return undefined;
+    }
+    const method = callee.name.text;
+    const recvExpr = callee.expression;
+    if (ts.isIdentifier(recvExpr)) {
+      const stat = STATIC_FUNCTIONS[`${recvExpr.text}.${method}`];
+      if (stat) return this.staticCall(stat, call, `${recvExpr.text}.${method}`, env);
+    }
+    if (NON_CONTENT_METHODS.has(method)) return CLEAN;
+    if (method === 'join') {
+      return addHop(flatten(union(readAnyElement(this.taintOf(recvExpr, env)), argTaint(0))), call, 'joined');
+    }
+    if (CALLBACK_MAPPERS.has(method) && args[0]) {
+      const recv = this.taintOf(recvExpr, env);
+      const elem = method === 'then' ? recv : readAnyElement(recv);
+      const out = this.callbackResult(args[0], [elem], call, env);
+      return method === 'then' ? out : addHop(out, call, `mapped by ${method}()`);
+    }
+    if (method === 'reduce' || method === 'reduceRight') {
+      const recv = readAnyElement(this.taintOf(recvExpr, env));
+      const init = argTaint(1);
+      return union(init, args[0] ? this.callbackResult(args[0], [init, recv], call, env) : CLEAN);
+    }
+    if (method === 'concat') return union(this.taintOf(recvExpr, env), allArgs());
+    if (ARRAY_SELECTORS.has(method) || method === 'catch' || method === 'finally') return this.taintOf(recvExpr, env);
+    if (STRING_PROPAGATORS.has(method)) {
+      const recv = flatten(this.taintOf(recvExpr, env));
+      const extra = method === 'replace' || method === 'replaceAll' || method === 'padStart' || method === 'padEnd' ? flatten(argTaint(1)) : CLEAN;
+      return addHop(union(recv, extra), call, `${method}()`);
+    }
+    return undefined;
+  }
+
+  private staticCall(kind: 'text' | 'same' | 'values' | 'clean' | 'union', call: ts.CallExpression, name: string, env: Env): Taint {
+    const args = call.arguments;
+    const first = args[0] ? this.taintOf(args[0], env) : CLEAN;
+    switch (kind) {
+      case 'clean':
+        return CLEAN;
+      case 'text':
+        return addHop(flatten(first), call, `${name}()`);
+      case 'values':
+        return addHop(readAnyMember(first), call, `${name}()`);
+      case 'same':
+        return first;
+      case 'union':
+        return union(...args.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env)));
+    }
+  }
+
+  /** The return taint of a callback called with `argTaints` (map, then, reduce). */
+  private callbackResult(cb: ts.Expression, argTaints: Taint[], call: ts.CallExpression, env: Env): Taint {
+    const fn = this.functionOf(cb);
+    if (!fn) return flatten(union(...argTaints));
+    if (fn.getSourceFile() === call.getSourceFile() && isAncestorNode(call, fn)) {
+      // Inline: evaluate in place so closures see the caller's variables.
+      const bindings = new Map<ts.Symbol, Taint>();
+      fn.parameters.forEach((p, i) => {
+        const sym = ts.isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined;
+        if (sym && argTaints[i]) bindings.set(sym, addHop(argTaints[i]!, p, `passed to ${p.name.getText()}`));
+        else if (!ts.isIdentifier(p.name) && argTaints[i]) this.bindPattern(p.name, argTaints[i]!, bindings);
+      });
+      const inner: Env = { root: env.root, bindings, parent: env };
+      return union(...returnExpressions(fn).map((r) => this.taintOf(r, inner)));
+    }
+    const summary = this.summaryOf(fn);
+    return this.substituteTaints(summary.returns, argTaints);
+  }
+
+  private bindPattern(pattern: ts.BindingName, t: Taint, bindings: Map<ts.Symbol, Taint>): void {
+    if (ts.isIdentifier(pattern)) {
+      const sym = this.checker.getSymbolAtLocation(pattern);
+      if (sym) bindings.set(sym, t);
+      return;
+    }
+    for (const el of pattern.elements) {
+      if (ts.isOmittedExpression(el)) continue;
+      const key = el.propertyName ?? el.name;
+      const keyText = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+      const sub = ts.isObjectBindingPattern(pattern) && keyText && !el.dotDotDotToken ? readMember(t, keyText) : readAnyElement(t);
+      this.bindPattern(el.name, sub, bindings);
+    }
+  }
+
+  private functionOf(e: ts.Expression): FunctionNode | undefined {
+    const inner = skipOuter(e);
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner;
+    if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
+      let sym = this.checker.getSymbolAtLocation(inner);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+      const d = sym?.valueDeclaration;
+      if (d && (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body && isProjectFile(d.getSourceFile().fileName)) return d;
+      if (d && ts.isVariableDeclaration(d) && d.initializer) {
+        const init = skipOuter(d.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+      }
+    }
+    return undefined;
+  }
+
+  /** Plain JavaScript without types: follow the callee to a function declared in the project. */
+  private untypedTarget(callee: ts.Expression): FunctionNode | undefined {
+    return this.functionOf(callee);
+  }
+
+  /** Replace param labels with what the call passes. */
+  substitute(labels: Taint, call: ts.CallExpression | ts.NewExpression, env: Env): Taint {
+    if (labels.length === 0) return CLEAN;
+    const args = call.arguments ?? [];
+    const argTaints: Taint[] = [];
+    const cache = new Map<number, Taint>();
+    const argTaint = (i: number): Taint => {
+      let t = cache.get(i);
+      if (!t) {
+        const fn = labels.find((l) => l.kind === 'param')?.fn;
+        const isRest = !!fn && !!fn.parameters[i]?.dotDotDotToken;
+        const picked = isRest ? args.slice(i) : args[i] ? [args[i]!] : [];
+        t = union(...picked.map((a) => embedAt(this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env), a)));
+        cache.set(i, t);
+      }
+      return t;
+    };
+    void argTaints;
+    return this.substituteWith(labels, argTaint, call);
+  }
+
+  private substituteTaints(labels: Taint, argTaints: Taint[]): Taint {
+    return this.substituteWith(labels, (i) => argTaints[i] ?? CLEAN, undefined);
+  }
+
+  private substituteWith(labels: Taint, argTaint: (i: number) => Taint, call: ts.Node | undefined): Taint {
+    const out: Label[] = [];
+    const here = this.currentFile;
+    for (const l of labels) {
+      if (l.kind === 'phi') {
+        // An embedding point in another file cannot be reported here; the call site becomes it.
+        out.push(here && l.embed && l.embed.getSourceFile() !== here ? { ...l, embed: undefined } : l);
+        continue;
+      }
+      let t = argTaint(l.paramIndex ?? 0);
+      for (const a of l.access ?? []) t = readMember(t, a);
+      if (l.flattened) t = flatten(t);
+      for (let i = l.field.length - 1; i >= 0; i--) t = underMember(t, l.field[i]!);
+      const innerHops = l.hops.slice(1);
+      for (const arg of t) {
+        const merged: Label = { ...arg, hops: [...arg.hops, ...innerHops] };
+        if (arg.kind === 'phi' && !arg.embed && l.embed && (!here || l.embed.getSourceFile() === here)) merged.embed = l.embed;
+        out.push(merged);
+      }
+    }
+    return union(out);
+  }
+
+  // ---------------------------------------------------------------- summaries
+
+  summaryOf(fn: FunctionNode): Summary {
+    const cached = this.ctx.summaries.get(fn);
+    if (cached === 'pending') return { returns: [], paramSinks: [] }; // recursion: the outer computation covers it
+    if (cached) return cached;
+    this.ctx.summaries.set(fn, 'pending');
+    let summary: Summary;
+    try {
+      summary = this.computeSummary(fn);
+    } catch (e) {
+      this.ctx.summaries.delete(fn);
+      throw e;
+    }
+    this.ctx.summaries.set(fn, summary);
+    return summary;
+  }
+
+  private computeSummary(fn: FunctionNode): Summary {
+    // A summary must not depend on the file being analyzed: evaluate it with a private memo.
+    const sub = new Evaluator(this.ctx, this.hooks, undefined);
+    sub.defs = this.defs;
+    const env: Env = { root: fn };
+    const returns = union(...returnExpressions(fn).map((r) => sub.taintOf(r, env)));
+    const paramSinks: ParamSink[] = [];
+    for (const site of sub.sinkSitesIn(fn)) {
+      for (const content of site.content) {
+        const t = sub.taintOf(content, env);
+        for (const l of t) {
+          if (l.kind !== 'param' || l.fn !== fn) continue;
+          paramSinks.push({
+            paramIndex: l.paramIndex ?? 0,
+            access: l.access ?? [],
+            flattened: !!l.flattened,
+            sink: site.sink,
+            hops: [...l.hops.slice(1), { node: content, description: 'sent as content' }],
+          });
+        }
+      }
+    }
+    return { returns: returns.filter((l) => l.kind === 'phi' || l.fn === fn), paramSinks };
+  }
+
+  /** Direct SDK calls and calls to wrappers inside a function (or a file), with their content expressions. */
+  sinkSitesIn(scope: ts.Node): { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] {
+    const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
+    const visit = (node: ts.Node): void => {
+      checkBudget(this.ctx);
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const direct = this.hooks.matchSink(node);
+        if (direct) out.push({ call: node, sink: direct, content: direct.content });
+        else if (ts.isCallExpression(node)) {
+          const target = this.wrapperTarget(node);
+          if (target) {
+            const s = this.summaryOf(target);
+            if (s.paramSinks.length > 0) {
+              for (const ps of s.paramSinks) {
+                const arg = argForParam(node, target, ps.paramIndex);
+                if (arg.length > 0) out.push({ call: node, sink: ps.sink, content: arg, via: target, paramSinks: [ps] });
+              }
+            }
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (ts.isFunctionLike(scope)) {
+      const body = (scope as { body?: ts.Node }).body;
+      if (body) visit(body);
+    } else visit(scope);
+    return out;
+  }
+
+  private wrapperTarget(call: ts.CallExpression): FunctionNode | undefined {
+    const sig = this.checker.getResolvedSignature(call);
+    const decl = sig?.declaration;
+    if (decl && hasBody(decl) && isProjectFile(decl.getSourceFile().fileName)) return decl as FunctionNode;
+    if (!decl) return this.untypedTarget(call.expression);
+    return undefined;
+  }
+
+  /** Taint of a wrapper argument as it reaches the wrapped call (members read, turned to text). */
+  wrapperContentTaint(arg: ts.Expression, ps: ParamSink, env: Env): Taint {
+    let t = embedAt(this.taintOf(arg, env), arg);
+    for (const a of ps.access) t = readMember(t, a);
+    if (ps.flattened) t = flatten(t);
+    return t.map((l) => ({ ...l, hops: [...l.hops, { node: arg, description: `passed to ${functionName(ps.sink.call as never) || 'a wrapper'}` }, ...ps.hops] }));
+  }
+}
+
+// -------------------------------------------------------------------- helpers
+
+function readAnyElement(t: Taint): Taint {
+  // Arrays are transparent: an element carries what the array carries.
+  return t;
+}
+
+export function skipOuter(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) {
+    e = e.expression;
+  }
+  return e;
+}
+
+function hasBody(decl: ts.Node): boolean {
+  return (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl) || ts.isGetAccessorDeclaration(decl)) && !!decl.body;
+}
+
+export function returnExpressions(fn: FunctionNode): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body as ts.Expression];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
+
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as { body?: ts.Node }).body) return n;
+    if (ts.isClassStaticBlockDeclaration(n)) return undefined;
+  }
+  return undefined;
+}
+
+function isAncestorNode(child: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = ancestor; n; n = n.parent) if (n === child) return true;
+  return false;
+}
+
+/** The root declaration for a binding element (const { a } = ...): the variable declaration or parameter. */
+function bindingRoot(decl: ts.Node): ts.Node {
+  let n = decl;
+  while (ts.isBindingElement(n)) n = n.parent.parent;
+  return n;
+}
+
+/** The function (or source file) whose body holds a variable's definitions. */
+function declaringScope(decl: ts.Declaration): ts.Node | undefined {
+  const root = bindingRoot(decl);
+  if (ts.isParameter(root)) return root.parent;
+  for (let n: ts.Node | undefined = root.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as { body?: ts.Node }).body) return n;
+    if (ts.isSourceFile(n)) return n;
+  }
+  return undefined;
+}
+
+function propertyKey(name: ts.PropertyName): string {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return '*';
+}
+
+export function functionName(fn: ts.Node): string {
+  const named = fn as { name?: ts.Node };
+  if (named.name && ts.isIdentifier(named.name)) return named.name.text;
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
+  return 'anonymous function';
+}
+
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+  const e = skipOuter(call.expression);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return shortText(e);
+}
+
+function shortText(e: ts.Node): string {
+  const t = e.getText().replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
+
+function argForParam(call: ts.CallExpression, fn: FunctionNode, index: number): ts.Expression[] {
+  const param = fn.parameters[index];
+  if (param?.dotDotDotToken) return call.arguments.slice(index).map((a) => (ts.isSpreadElement(a) ? a.expression : a));
+  const a = call.arguments[index];
+  return a ? [ts.isSpreadElement(a) ? a.expression : a] : [];
+}
+
+function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, member: ts.Symbol): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const decl = member.valueDeclaration;
+  if (decl && ts.isPropertyDeclaration(decl) && decl.initializer) out.push(decl.initializer);
+  if (decl && ts.isParameter(decl) && ts.isIdentifier(decl.name)) out.push(decl.name);
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+      if (checker.getSymbolAtLocation(n.left.name) === member) out.push(n.right);
+    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
+      const target = skipOuter(n.expression.expression);
+      if (ts.isPropertyAccessExpression(target) && checker.getSymbolAtLocation(target.name) === member) {
+        const args = n.expression.name.text === 'set' ? n.arguments.slice(1) : n.arguments;
+        for (const a of args) out.push(ts.isSpreadElement(a) ? a.expression : a);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(cls, visit);
+  return out;
+}
+
+const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, ts.CallExpression[]>>();
+
+function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): ts.CallExpression[] {
+  const sf = fn.getSourceFile();
+  let index = callerIndex.get(sf);
+  if (!index) {
+    index = new Map();
+    const idx = index;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const d = checker.getResolvedSignature(n)?.declaration;
+        if (d && d.getSourceFile() === sf) {
+          let list = idx.get(d);
+          if (!list) idx.set(d, (list = []));
+          list.push(n);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    callerIndex.set(sf, index);
+  }
+  return index.get(fn) ?? [];
+}
+
+export type { Hop };

@@ -1,0 +1,23 @@
+import type ts from 'typescript';
+import type { Label, Hop } from './taint';
+import type { SinkMatch } from '../vendors/sinkTypes';
+
+/** A parameter of a function reaches the content of an LLM call inside it (the function is a wrapper). */
+export interface ParamSink {
+  paramIndex: number;
+  /** Members of the argument that are read on the way ([] = the whole argument). */
+  access: string[];
+  flattened: boolean;
+  sink: SinkMatch;
+  /** Hops inside the wrapper, from the parameter to the call. */
+  hops: Hop[];
+}
+
+/** What a function does with PHI, computed once per program and reused at every call site. */
+export interface Summary {
+  /** Taint of the return value; param labels are substituted at call sites. */
+  returns: Label[];
+  paramSinks: ParamSink[];
+}
+
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
