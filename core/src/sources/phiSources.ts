@@ -18,7 +18,8 @@ export function hasPhiTag(node: ts.Node): boolean {
   const ranges = ts.getLeadingCommentRanges(sf.text, node.pos);
   if (ranges) {
     for (const r of ranges) {
-      if (/@phi\b/.test(sf.text.slice(r.pos, r.end))) return true;
+      // Only a tag position counts (start of the comment or of a line), not prose mentioning `@phi`.
+      if (/^\/\*\*?\s*@phi\b|\n\s*\*?\s*@phi\b/.test(sf.text.slice(r.pos, r.end))) return true;
     }
   }
   return false;

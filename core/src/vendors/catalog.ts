@@ -17,10 +17,12 @@ export const catalog: VendorCatalog = {
   ],
   methods: [
     { module: 'openai', classes: ['Completions', 'Responses', 'Embeddings'], methods: ['create', 'stream', 'parse'], vendor: 'openai', contentArgs: [0], modelProperty: 'model', untypedChains: ['chat.completions.create', 'responses.create', 'embeddings.create', 'completions.create'] },
+    { module: '@langchain/openai', methods: ['embedQuery', 'embedDocuments'], vendor: 'openai', vendorFrom: 'langchain' },
+    { module: '@langchain/core', methods: ['invoke', 'stream', 'batch', 'call', 'predict', 'generate', 'streamEvents', 'embedQuery', 'embedDocuments'], vendor: 'openai', vendorFrom: 'langchain' },
     { module: '@anthropic-ai/sdk', classes: ['Messages', 'Completions'], methods: ['create', 'stream', 'countTokens'], vendor: 'anthropic', contentArgs: [0], modelProperty: 'model', untypedChains: ['messages.create'] },
   ],
   modelFunctions: [{ module: 'ai', functions: ['generateText', 'streamText', 'generateObject', 'streamObject', 'embed', 'embedMany'], requestArg: 0, modelProperty: 'model' }],
   modelProviders: [{ module: '@ai-sdk/openai', vendor: 'openai', exports: ['openai', 'createOpenAI'], endpointOptions: ['baseURL'] }],
-  langchainModels: [],
+  langchainModels: [{ module: '@langchain/openai', classes: ['ChatOpenAI', 'OpenAIEmbeddings', 'OpenAI'], vendor: 'openai' }, { module: '@langchain/openai', classes: ['AzureChatOpenAI', 'AzureOpenAIEmbeddings'], vendor: 'azure-openai' }],
   http: [{ module: 'typescript', functions: ['fetch'], urlArg: 0, bodyArgs: [1] }],
 };
