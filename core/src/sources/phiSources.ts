@@ -204,13 +204,21 @@ const MAX_TYPE_DEPTH = 2;
 const MAX_PROPS = 80;
 
 /** PHI inside values of a type: whole (brand) or per member, one level of nesting deep. */
+const inProgress = new Set<ts.Type>();
+
 export function typePhi(ctx: ProgramContext, type: ts.Type, depth = 0): TypePhi[] {
   const cached = depth === 0 ? ctx.typeVerdicts.get(type) : undefined;
   if (cached) return cached;
-  if (depth === 0) ctx.typeVerdicts.set(type, []); // cycle guard
-  const out = computeTypePhi(ctx, type, depth);
-  if (depth === 0) ctx.typeVerdicts.set(type, out);
-  return out;
+  // Recursive types (JSON-like DocumentType = ... | DocumentType[]) would loop forever.
+  if (inProgress.has(type) || depth > MAX_TYPE_DEPTH + 2) return [];
+  inProgress.add(type);
+  try {
+    const out = computeTypePhi(ctx, type, depth);
+    if (depth === 0) ctx.typeVerdicts.set(type, out);
+    return out;
+  } finally {
+    inProgress.delete(type);
+  }
 }
 
 function computeTypePhi(ctx: ProgramContext, type: ts.Type, depth: number): TypePhi[] {
@@ -227,7 +235,7 @@ function computeTypePhi(ctx: ProgramContext, type: ts.Type, depth: number): Type
   if (checker.isArrayType(type) || checker.isTupleType(type)) {
     const args = checker.getTypeArguments(type as ts.TypeReference);
     const out: TypePhi[] = [];
-    for (const a of args.slice(0, 4)) out.push(...typePhi(ctx, a, depth));
+    for (const a of args.slice(0, 4)) out.push(...typePhi(ctx, a, depth + 1));
     return dedupeTypePhi(out);
   }
   if (!(type.flags & ts.TypeFlags.Object) && !type.isIntersection()) return [];
