@@ -224,7 +224,13 @@ function flowSteps(label: Label, at: ts.Node, sink: SinkMatch, wrapperCall: ts.N
   label.hops.forEach((h, i) => {
     steps.push({ kind: i === 0 ? 'source' : 'step', range: nodeRange(h.node), description: h.description });
   });
-  if (!label.hops.some((h) => h.node === at)) steps.push({ kind: 'step', range: nodeRange(at), description: 'embedded into what is sent' });
+  if (!label.hops.some((h) => h.node === at)) {
+    // Place the embedding point before the first hop that contains it (the template, the object...).
+    const i = label.hops.findIndex((h, k) => k > 0 && h.node.getSourceFile() === at.getSourceFile() && h.node.pos <= at.pos && at.end <= h.node.end);
+    const step: FlowStep = { kind: 'step', range: nodeRange(at), description: 'embedded into what is sent' };
+    if (i > 0) steps.splice(i, 0, step);
+    else steps.push(step);
+  }
   if (wrapperCall) steps.push({ kind: 'step', range: nodeRange(wrapperCall), description: 'passed to a function that sends it' });
   steps.push({ kind: 'sink', range: nodeRange(sink.calleeNode), description: `sent to ${sink.vendorName} by ${sink.displayName}` });
   return steps;

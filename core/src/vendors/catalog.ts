@@ -211,6 +211,7 @@ const openaiMethods: MethodSinkEntry[] = [
     vendor: 'openai',
     contentArgs: [0],
     modelProperty: 'model',
+    // beta.chat.completions.* is the openai 4.x spelling of parse/stream.
     untypedChains: ['chat.completions.create', 'chat.completions.stream', 'chat.completions.parse', 'chat.completions.runTools', 'beta.chat.completions.parse', 'beta.chat.completions.stream', 'completions.create'],
   },
   {
@@ -436,7 +437,6 @@ const mistralMethods: MethodSinkEntry[] = [
     methods: [
       'chatComplete',
       'chatStream',
-      'chatParse',
       'embeddingsCreate',
       'fimComplete',
       'fimStream',
