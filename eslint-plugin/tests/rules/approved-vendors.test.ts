@@ -26,6 +26,8 @@ ruleTester.run('approved-vendors', rule as never, {
     { filename, code: `import OpenAI from 'openai';\nconst gw = new OpenAI({ baseURL: 'https://llm.acme.internal/v1' });\nconst local = new OpenAI({ baseURL: 'http://127.0.0.1:8080/v1' });\nexport const a = gw.embeddings.create({ model: 'e', input: 'x' });\nexport const b = local.embeddings.create({ model: 'e', input: 'x' });` },
     // A variable named like a client is not a client: matching is by declaration.
     { filename, code: `const openai = { chat: { completions: { create: (x: unknown) => x } } };\nexport const r = openai.chat.completions.create({ model: 'gpt-4o' });` },
+    // Bedrock inside the BAA's regions and models.
+    { filename, code: `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst bedrock = new BedrockRuntimeClient({ region: 'us-east-1' });\nexport const r = bedrock.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [] }));` },
     // fetch to a host that is not an LLM vendor.
     { filename, code: `export const r = fetch('https://api.example.org/v1/things', { method: 'POST', body: '{}' });` },
   ],
@@ -41,5 +43,10 @@ ruleTester.run('approved-vendors', rule as never, {
     invalid(`export const r = fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o' }) });`, 1, 'fetch', 'unapprovedVendor'),
     // Vercel AI SDK: the provider decides the vendor.
     invalid(`import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport const r = generateText({ model: openai('gpt-4o'), prompt: 'hi' });`, 3, 'generateText', 'unapprovedVendor'),
+    // Bedrock outside the BAA: region, model, or a region that cannot be determined.
+    invalid(`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst bedrock = new BedrockRuntimeClient({ region: 'eu-west-1' });\nexport const r = bedrock.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [] }));`, 3, 'bedrock.send', 'outsideBaaScope',
+      'Amazon Bedrock (send) is approved in phi-guard.config.json, but its region "eu-west-1" is outside the BAA (covers us-*).'),
+    invalid(`import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';\nconst bedrock = new BedrockRuntimeClient({ region: 'us-west-2' });\nexport const r = bedrock.send(new InvokeModelCommand({ modelId: 'meta.llama3-70b-instruct-v1:0', body: '{}' }));`, 3, 'bedrock.send', 'outsideBaaScope'),
+    invalid(`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\ndeclare const region: string;\nconst bedrock = new BedrockRuntimeClient({ region });\nexport const r = bedrock.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [] }));`, 4, 'bedrock.send', 'outsideBaaScope'),
   ],
 });
