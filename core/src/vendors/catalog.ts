@@ -298,7 +298,8 @@ const anthropicMethods: MethodSinkEntry[] = [
   { module: '@anthropic-ai/sdk', classes: ['Files'], methods: ['upload'], vendor: 'anthropic', contentArgs: [0], untypedChains: ['files.upload', 'beta.files.upload'] },
   // Managed agents: beta.sessions.events.send(sessionID, { events: [{ type: 'user.message', content }] }).
   { module: '@anthropic-ai/sdk', classes: ['Events'], methods: ['send'], vendor: 'anthropic', contentArgs: [1], displayName: 'beta.sessions.events.send', untypedChains: ['beta.sessions.events.send'] },
-  // Legacy Text Completions (client.completions.create): removed from 1.x, present in older SDKs. Not verified.
+  // Legacy Text Completions (client.completions.create): gone from 1.x; declared as Completions.create in
+  // older SDKs (verified on the 0.122.0 copy nested under @langchain/anthropic/node_modules).
   { module: '@anthropic-ai/sdk', classes: ['Completions'], methods: ['create'], vendor: 'anthropic', contentArgs: [0], modelProperty: 'model', displayName: 'completions.create', untypedChains: ['completions.create'] },
   // Plain JavaScript only: with types, these calls resolve into @anthropic-ai/sdk (above). Without
   // types, the untyped fallback matches chains by the package the client was imported from.

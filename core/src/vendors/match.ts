@@ -116,7 +116,11 @@ export class SinkMatcher {
       decision = this.langchainVendor(callee);
       if (!decision) return undefined; // a prompt template or parser: nothing is sent
     } else {
-      decision = this.clientVendor(callee, entry) ?? { id: entry.vendor, reason: `${entry.module} client` };
+      const fromClient = this.clientVendor(callee, entry);
+      // AWS SDK clients share one `send`: only a Bedrock client sending a content command is a sink.
+      if (!fromClient && entry.requireClient) return undefined;
+      if (entry.commands && !this.isCommandOf(call.arguments[0], entry.commands)) return undefined;
+      decision = fromClient ?? { id: entry.vendor, reason: `${entry.module} client` };
     }
     if (from === 'bedrock-command') {
       model = this.bedrockModel(call);
@@ -126,6 +130,14 @@ export class SinkMatcher {
       model = v && v !== 'spread-unknown' ? (constantString(this.checker, v) ?? null) : null;
     }
     return this.build(call, callee, decision, content, entry.displayName, model);
+  }
+
+  private isCommandOf(arg: ts.Expression | undefined, commands: { module: string; classes: string[] }): boolean {
+    if (!arg) return false;
+    const sym = this.checker.getTypeAtLocation(arg).getSymbol();
+    const decl = sym?.declarations?.[0];
+    if (!sym || !decl) return true; // untyped: cannot tell, keep the call
+    return packageOfFile(decl.getSourceFile().fileName) === commands.module && commands.classes.includes(sym.name);
   }
 
   private contentArgs(call: ts.CallExpression, indexes: number[] | undefined): ts.Expression[] {
@@ -198,7 +210,7 @@ export class SinkMatcher {
       }
     }
     for (const opt of entry.endpointOptions ?? []) {
-      const v = propertyValue(opts, opt);
+      const v = nestedPropertyValue(this.checker, opts, opt);
       if (v === undefined) continue;
       if (v === 'spread-unknown') return { ...base, unknownEndpoint: true, reason: `${base.reason}: options spread from elsewhere` };
       const url = constantPrefix(this.checker, v);
@@ -589,6 +601,19 @@ export class SinkMatcher {
       region: decision.region,
     };
   }
+}
+
+/** `httpOptions.baseUrl` → the value inside nested object literals. */
+function nestedPropertyValue(checker: ts.TypeChecker, obj: ts.ObjectLiteralExpression, dotted: string): ts.Expression | undefined | 'spread-unknown' {
+  const parts = dotted.split('.');
+  let cur: ts.ObjectLiteralExpression | undefined = obj;
+  for (let i = 0; i < parts.length; i++) {
+    if (!cur) return undefined;
+    const v = propertyValue(cur, parts[i]!);
+    if (i === parts.length - 1 || v === undefined || v === 'spread-unknown') return v;
+    cur = objectLiteralOf(checker, v);
+  }
+  return undefined;
 }
 
 function calleeText(callee: ts.Expression): string {
