@@ -130,9 +130,9 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile): File
     }
     const phiNames = unique([...groups.values()].flat().map((l) => l.desc));
 
-    if (!site.via) {
+    if (!site.via && sink.sends) {
       callSites.push({ call: callRef, vendor, approved: approval.approved, firstParty: sink.firstParty || sink.local, phi: phiNames });
-      if (!neverReported && !approval.approved) {
+      if (!neverReported && !approval.approved && sink.sends) {
         findings.push({
           ruleId: 'approved-vendors',
           kind: sink.vendorId === 'unknown' ? 'unknown-endpoint' : approval.scopeProblem ? 'outside-baa-scope' : 'unapproved-vendor',

@@ -113,10 +113,7 @@ export class Evaluator {
         return this.objectLiteral(expr as ts.ObjectLiteralExpression, env);
       case ts.SyntaxKind.ArrayLiteralExpression: {
         const a = expr as ts.ArrayLiteralExpression;
-        const parts = a.elements.map((el) => {
-          const inner = ts.isSpreadElement(el) ? el.expression : el;
-          return embedAt(this.taintOf(inner, env), inner);
-        });
+        const parts = a.elements.map((el) => (ts.isSpreadElement(el) ? this.taintOf(el.expression, env) : embedAt(this.taintOf(el, env), el)));
         return union(...parts);
       }
       case ts.SyntaxKind.SpreadElement:
@@ -443,7 +440,8 @@ export class Evaluator {
         const t = sym ? this.symbolValue(sym, p.name, env, false) : CLEAN;
         parts.push(underMember(embedAt(t, p), p.name.text));
       } else if (ts.isSpreadAssignment(p)) {
-        parts.push(embedAt(this.taintOf(p.expression, env), p.expression));
+        // Not an embedding point: wrapping a spread operand in a redactor would not type-check.
+        parts.push(this.taintOf(p.expression, env));
       }
     }
     return union(...parts);

@@ -318,8 +318,8 @@ const googleMethods: MethodSinkEntry[] = [
     untypedChains: ['generateContent', 'generateContentStream', 'countTokens', 'embedContent', 'batchEmbedContents'],
   },
   // Content given here is sent with every later request: the model's systemInstruction, the chat's history.
-  { module: '@google/generative-ai', classes: ['GoogleGenerativeAI'], methods: ['getGenerativeModel'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', untypedChains: ['getGenerativeModel'] },
-  { module: '@google/generative-ai', classes: ['GenerativeModel'], methods: ['startChat'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['startChat'] },
+  { module: '@google/generative-ai', classes: ['GoogleGenerativeAI'], methods: ['getGenerativeModel'], vendor: 'google-gemini', sends: false, contentArgs: [0], modelProperty: 'model', untypedChains: ['getGenerativeModel'] },
+  { module: '@google/generative-ai', classes: ['GenerativeModel'], methods: ['startChat'], vendor: 'google-gemini', sends: false, contentArgs: [0], untypedChains: ['startChat'] },
   { module: '@google/generative-ai', classes: ['ChatSession'], methods: ['sendMessage', 'sendMessageStream'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['sendMessage', 'sendMessageStream'] },
   { module: '@google/generative-ai', classes: ['GoogleAIFileManager'], methods: ['uploadFile'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['uploadFile'] },
   { module: '@google/generative-ai', classes: ['GoogleAICacheManager'], methods: ['create'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', untypedChains: ['create'] },

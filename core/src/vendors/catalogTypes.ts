@@ -80,6 +80,12 @@ export interface MethodSinkEntry {
   methods: string[];
   /** Vendor when the client cannot be traced; normally the client decides. */
   vendor: string;
+  /**
+   * false for calls that only configure a handle whose later calls send (getGenerativeModel's
+   * systemInstruction, startChat's history): PHI given here is reported, but the vendor finding
+   * belongs to the call that actually sends.
+   */
+  sends?: boolean;
   /** Argument indexes that carry content; default: all arguments. */
   contentArgs?: number[];
   /** Property in the request object (first content argument) that names the model. */

@@ -129,7 +129,9 @@ export class SinkMatcher {
       const v = req ? propertyValue(req, entry.modelProperty) : undefined;
       model = v && v !== 'spread-unknown' ? (constantString(this.checker, v) ?? null) : null;
     }
-    return this.build(call, callee, decision, content, entry.displayName, model);
+    const sink = this.build(call, callee, decision, content, entry.displayName, model);
+    sink.sends = entry.sends !== false;
+    return sink;
   }
 
   private isCommandOf(arg: ts.Expression | undefined, commands: { module: string; classes: string[] }): boolean {
@@ -595,6 +597,7 @@ export class SinkMatcher {
       local,
       firstParty: custom?.firstParty === true,
       displayName: displayName ?? calleeText(callee),
+      sends: true,
       calleeNode: callee,
       content,
       model,

@@ -12,6 +12,8 @@ export interface SinkMatch {
   firstParty: boolean;
   /** Human name: "chat.completions.create". */
   displayName: string;
+  /** false: the call only configures a handle; approved-vendors reports the later sending call. */
+  sends: boolean;
   /** The node reported by approved-vendors (the callee). */
   calleeNode: ts.Node;
   /** Expressions that carry content (all the request parts that are sent). */
