@@ -85,8 +85,22 @@ ruleTester.run('no-phi-in-prompt', rule as never, {
     { filename, code: `${HEAD}export async function f(p: Patient) {\n  const copy = { id: p.id, ssn: p.ssn };\n  delete copy.ssn;\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(copy) }] });\n}` },
     // A helper that only uses non-PHI members returns clean text.
     { filename, code: `${HEAD}import { visitLabel } from './helpers.js';\nexport async function f(p: Patient) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: visitLabel(p) }] });\n}` },
+    // Picking a subset without the PHI members (rest destructuring) leaves nothing PHI.
+    { filename, code: `${HEAD}export async function f(p: Patient) {\n  const { ssn, fullName, dateOfBirth, address, medications, ...rest } = p;\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(rest) }] });\n}` },
+    // FHIR: resourceType and id are not PHI.
+    { filename, code: `import OpenAI from 'openai';\nimport type { Observation } from '@medplum/fhirtypes';\nconst openai = new OpenAI();\nexport async function f(o: Observation) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`${'${o.resourceType}'} ${'${o.id}'}\` }] });\n}` },
   ],
   invalid: [
+    // FHIR resources from @medplum/fhirtypes.
+    invalid(`import OpenAI from 'openai';\nimport type { Patient } from '@medplum/fhirtypes';\nconst openai = new OpenAI();\nexport async function f(p: Patient) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Family: ${'${p.name?.[0]?.family}'}\` }] });\n}`, 5, 'p.name?.[0]?.family'),
+    // Bedrock outside the BAA's region: PHI in the JSON body is reported.
+    invalid(`import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';\n${MODELS}const c = new BedrockRuntimeClient({ region: 'eu-west-1' });\nexport async function f(p: Patient) {\n  const body = JSON.stringify({ prompt: \`SSN ${'${p.ssn}'}\` });\n  return c.send(new InvokeModelCommand({ modelId: 'anthropic.claude-v2', body }));\n}`, 5, 'p.ssn'),
+    // LangChain: template variables of a pipe() chain that ends in an OpenAI chat model are content.
+    invalid(`import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\n${MODELS}const model = new ChatOpenAI({ model: 'gpt-4o' });\nconst prompt = ChatPromptTemplate.fromMessages([['user', 'Summarize {note}']]);\nconst chain = prompt.pipe(model);\nexport async function f(n: ClinicalNote) {\n  return chain.invoke({ note: n.text });\n}`, 8, 'n.text'),
+    // axios to a vendor's API host.
+    invalid(`import axios from 'axios';\n${MODELS}export async function f(p: Patient) {\n  return axios.post('https://api.anthropic.com/v1/messages', { messages: [{ role: 'user', content: p.fullName }] });\n}`, 4, 'p.fullName'),
+    // A closure captures a PHI prompt built outside it.
+    invalid(`${HEAD}export function make(p: Patient) {\n  const summary = \`Patient ${'${p.fullName}'}\`;\n  return async () => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: summary }] });\n}`, 5, 'p.fullName'),
     // @phi member in a template literal.
     invalid(`${HEAD}export async function f(id: string) {\n  const p = await loadPatient(id);\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Summarize for ${'${p.fullName}'}\` }] });\n}`, 6, 'p.fullName'),
     // @phi on a whole interface: every member is PHI.
