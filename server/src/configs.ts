@@ -1,0 +1,110 @@
+/**
+ * phi-guard.config.json in the editor. The engine finds and caches the file (by mtime); this
+ * keeps the last valid configuration of each config file, so a half-typed edit never changes
+ * the findings, and turns a ConfigError into diagnostics at the offending key. Open config
+ * documents are validated from their unsaved text while typing; analysis uses the saved file.
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { ConfigError, defaultConfig, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from '@phi-guard/core';
+import type { FileStore } from './files';
+import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE } from './protocol';
+
+export interface ConfigForFile {
+  config: ResolvedConfig;
+  /** Set when the config file is broken and `config` is the last valid one (or the defaults). */
+  error?: ConfigError;
+}
+
+export interface ConfigPublisher {
+  (configFile: string, diagnostics: Diagnostic[]): void;
+}
+
+export class ConfigManager {
+  private readonly lastGood = new Map<string, ResolvedConfig>();
+  /** Config files with diagnostics currently shown. */
+  private readonly shown = new Set<string>();
+
+  constructor(
+    private readonly files: FileStore,
+    private readonly publish: ConfigPublisher,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  forFile(fileName: string): ConfigForFile {
+    try {
+      const config = loadConfigForFile(fileName);
+      if (config.configFile) {
+        this.lastGood.set(config.configFile, config);
+        if (this.shown.has(config.configFile) && !this.files.isOpen(config.configFile)) this.show(config.configFile, []);
+      }
+      return { config };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      if (!this.files.isOpen(error.fileName) && !this.shown.has(error.fileName)) {
+        this.log(`${error.message} (keeping the last valid configuration)`);
+        this.show(error.fileName, issueDiagnostics(error, this.files.text(error.fileName) ?? ''));
+      }
+      // Fail closed: with no valid config seen yet, the defaults approve no vendor at all.
+      return { config: this.lastGood.get(error.fileName) ?? defaultConfig(), error };
+    }
+  }
+
+  /** The config file that governs `fileName`, if any (for the "add to approvedVendors" fix). */
+  configFileFor(fileName: string): string | undefined {
+    return findConfigFile(fileName);
+  }
+
+  /**
+   * Validates a config file from the editor's text (open) or the disk, and shows the result.
+   * Returns whether the file is valid.
+   */
+  validate(configFile: string): boolean {
+    const text = this.files.text(configFile);
+    if (text === undefined) {
+      this.lastGood.delete(configFile);
+      this.show(configFile, []);
+      return true;
+    }
+    try {
+      parseConfigText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, configFile);
+      this.show(configFile, []);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) {
+        this.log(`validating ${configFile}: ${(error as Error).stack ?? error}`);
+        return false;
+      }
+      this.show(configFile, issueDiagnostics(error, text));
+      return false;
+    }
+  }
+
+  private show(configFile: string, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length === 0 && !this.shown.has(configFile)) return;
+    if (diagnostics.length > 0) this.shown.add(configFile);
+    else this.shown.delete(configFile);
+    this.publish(configFile, diagnostics);
+  }
+}
+
+function issueDiagnostics(error: ConfigError, text: string): Diagnostic[] {
+  const document = TextDocument.create('file:///config.json', 'json', 0, text);
+  return error.issues.map((issue) => {
+    const start = document.positionAt(issue.start);
+    let end = document.positionAt(issue.end);
+    if (issue.end <= issue.start) {
+      // A problem with the whole file: underline its first line.
+      const lineEnd = text.search(/\r?\n|$/);
+      end = document.positionAt(Math.max(lineEnd, issue.start));
+    }
+    return {
+      range: { start, end },
+      severity: DiagnosticSeverity.Error,
+      source: DIAGNOSTIC_SOURCE,
+      code: CONFIG_DIAGNOSTIC_CODE,
+      message: `${issue.keyPath ? `${issue.keyPath}: ` : ''}${issue.problem} (${path.basename(error.fileName)}; the last valid configuration stays in use)`,
+    };
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Findings to LSP diagnostics: rule id as `code` with a link to its doc, the flow path (PHI
+ * source, each hop, the LLM call) as related information, severity from the settings.
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import { ruleDocsUrl, type Finding, type FlowStep, type SourceRange } from '@phi-guard/core';
+import { fileNameToUri } from './paths';
+import { DIAGNOSTIC_SOURCE } from './protocol';
+import { toLspSeverity, type Settings } from './settings';
+
+/** What a diagnostic carries back to the server in code-action requests. */
+export interface DiagnosticData {
+  /** Index of the finding in the file's analysis result. */
+  finding: number;
+  /** Document version the finding was computed for. */
+  version: number | null;
+}
+
+export function toRange(range: SourceRange): Range {
+  return { start: range.startPos, end: range.endPos };
+}
+
+const STEP_LABEL: Record<FlowStep['kind'], string> = { source: 'PHI source', step: 'flows through', sink: 'sent by' };
+
+export function flowToRelatedInformation(flow: readonly FlowStep[]): DiagnosticRelatedInformation[] {
+  return flow.map((step, index) => ({
+    location: { uri: fileNameToUri(step.range.fileName), range: toRange(step.range) },
+    message: `${index + 1}. ${STEP_LABEL[step.kind]}: ${step.description}`,
+  }));
+}
+
+/** Undefined when the rule is turned off in the settings. */
+export function findingToDiagnostic(finding: Finding, index: number, version: number | null, settings: Settings): Diagnostic | undefined {
+  const severity = toLspSeverity(settings.severity[finding.ruleId] ?? 'error');
+  if (severity === undefined) return undefined;
+  const diagnostic: Diagnostic = {
+    range: toRange(finding.range),
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+    data: { finding: index, version } satisfies DiagnosticData,
+  };
+  if (finding.flow.length > 0) diagnostic.relatedInformation = flowToRelatedInformation(finding.flow);
+  return diagnostic;
+}
+
+/**
+ * The server itself failed on a file (the engine fails closed on its own; this covers
+ * everything around it). Reported under no-phi-in-prompt: unchecked code is not clean code.
+ */
+export function failureDiagnostic(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'no-phi-in-prompt',
+    codeDescription: { href: ruleDocsUrl('no-phi-in-prompt') },
+    message: `PHI Guard could not analyze this file (${reason}); PHI flows in it are unchecked.`,
+  };
+}

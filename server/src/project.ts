@@ -1,0 +1,171 @@
+/**
+ * One TypeScript project: a tsconfig.json/jsconfig.json (configured) or a folder's loose files
+ * (inferred), held in a `ts.LanguageService`. The service rebuilds the program on demand and
+ * reuses every SourceFile whose version did not change, so an edit costs one re-parse and a
+ * fresh checker, not a new world.
+ */
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { FileStore } from './files';
+
+/**
+ * Options for files outside any tsconfig. Close to tsserver's inferred projects (which is what
+ * typescript-eslint's project service uses for its default project): JavaScript allowed, JSX
+ * kept, imports resolved like a bundler would, both `import` and `require`.
+ */
+export const INFERRED_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  allowNonTsExtensions: true,
+  jsx: ts.JsxEmit.Preserve,
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  maxNodeModuleJsDepth: 2,
+  skipLibCheck: true,
+  strict: true,
+  noEmit: true,
+};
+
+export interface ProjectLog {
+  (message: string): void;
+}
+
+export class Project {
+  readonly service: ts.LanguageService;
+  private roots: Set<string>;
+  private options: ts.CompilerOptions;
+  private references: readonly ts.ProjectReference[] | undefined;
+  private rootsVersion = 0;
+  /** Problems reading the tsconfig itself, shown in the log. */
+  configErrors: string[] = [];
+
+  private constructor(
+    readonly kind: 'configured' | 'inferred',
+    /** tsconfig path, or the folder of an inferred project. */
+    readonly key: string,
+    private readonly files: FileStore,
+    registry: ts.DocumentRegistry,
+    private readonly log: ProjectLog,
+  ) {
+    this.roots = new Set();
+    this.options = { ...INFERRED_OPTIONS };
+    this.service = ts.createLanguageService(this.createHost(), registry);
+  }
+
+  static configured(configFile: string, files: FileStore, registry: ts.DocumentRegistry, log: ProjectLog): Project {
+    const project = new Project('configured', configFile, files, registry, log);
+    project.reload();
+    return project;
+  }
+
+  static inferred(folder: string, files: FileStore, registry: ts.DocumentRegistry, log: ProjectLog): Project {
+    return new Project('inferred', folder, files, registry, log);
+  }
+
+  get directory(): string {
+    return this.kind === 'configured' ? path.dirname(this.key) : this.key;
+  }
+
+  /** Re-reads the tsconfig (file added or deleted, tsconfig edited). */
+  reload(): void {
+    if (this.kind !== 'configured') return;
+    const parsed = parseConfig(this.key, this.files);
+    this.configErrors = parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    if (this.configErrors.length > 0) this.log(`${this.key}: ${this.configErrors.join('; ')}`);
+    this.roots = new Set(parsed.fileNames.map((f) => path.normalize(f)));
+    this.options = { ...parsed.options, noEmit: true };
+    this.references = parsed.projectReferences;
+    this.rootsVersion++;
+  }
+
+  hasRoot(fileName: string): boolean {
+    return this.roots.has(fileName);
+  }
+
+  /** Inferred projects grow as loose files are opened or found. */
+  addRoot(fileName: string): void {
+    if (!this.roots.has(fileName)) {
+      this.roots.add(fileName);
+      this.rootsVersion++;
+    }
+  }
+
+  removeRoot(fileName: string): void {
+    if (this.roots.delete(fileName)) this.rootsVersion++;
+  }
+
+  rootFileNames(): string[] {
+    return [...this.roots];
+  }
+
+  referencedConfigs(): string[] {
+    return (this.references ?? []).map((r) => ts.resolveProjectReferencePath(r));
+  }
+
+  /** The current program; undefined only if TypeScript itself failed. */
+  program(): ts.Program | undefined {
+    return this.service.getProgram();
+  }
+
+  /** A program containing the file, as it is now. */
+  containsInProgram(fileName: string): boolean {
+    return !!this.service.getProgram()?.getSourceFile(fileName);
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+
+  private createHost(): ts.LanguageServiceHost {
+    const files = this.files;
+    const host: ts.LanguageServiceHost & { useSourceOfProjectReferenceRedirect?(): boolean } = {
+      getProjectVersion: () => (files.pollDisk ? (undefined as unknown as string) : `${files.generation}:${this.rootsVersion}`),
+      getScriptFileNames: () => [...this.roots],
+      getScriptVersion: (fileName) => files.version(path.normalize(fileName)),
+      getScriptSnapshot: (fileName) => {
+        const text = files.text(path.normalize(fileName));
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCompilationSettings: () => this.options,
+      getProjectReferences: () => this.references,
+      getParsedCommandLine: (configFile) => {
+        try {
+          return parseConfig(configFile, files);
+        } catch {
+          return undefined;
+        }
+      },
+      // Like tsserver: a referenced project's sources, not its (maybe missing) build output.
+      useSourceOfProjectReferenceRedirect: () => true,
+      getCurrentDirectory: () => this.directory,
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      fileExists: (fileName) => files.exists(path.normalize(fileName)),
+      readFile: (fileName) => files.text(path.normalize(fileName)),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+    };
+    return host;
+  }
+}
+
+export function parseConfig(configFile: string, files: FileStore): ts.ParsedCommandLine {
+  const text = files.text(configFile);
+  if (text === undefined) {
+    return { options: {}, fileNames: [], errors: [configProblem(`cannot read ${configFile}`)] };
+  }
+  const json = ts.parseJsonText(configFile, text);
+  const parseHost: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: ts.sys.readDirectory,
+    fileExists: (f) => files.exists(path.normalize(f)),
+    readFile: (f) => files.text(path.normalize(f)),
+  };
+  return ts.parseJsonSourceFileConfigFileContent(json, parseHost, path.dirname(configFile), undefined, configFile);
+}
+
+function configProblem(message: string): ts.Diagnostic {
+  return { category: ts.DiagnosticCategory.Error, code: 0, file: undefined, start: undefined, length: undefined, messageText: message };
+}
