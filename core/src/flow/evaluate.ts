@@ -224,17 +224,17 @@ export class Evaluator {
         if (ts.isVariableDeclaration(def.node) && def.node.type) {
           return union(this.typeSource(def.node, name, def.node.type, def.node), this.applyPath(this.taintOf(def.value, env), def.path));
         }
-        return addHop(this.applyPath(this.taintOf(def.value, this.envFor(def.node, env)), def.path), def.node, `assigned to ${name}`);
+        return addHop(this.applyPath(this.taintOf(def.value, env), def.path), def.node, `assigned to ${name}`);
       case 'assign':
       case 'compound':
         if (!def.value) return CLEAN;
-        return addHop(this.applyPath(this.taintOf(def.value, this.envFor(def.node, env)), def.path), def.node, `assigned to ${name}`);
+        return addHop(this.applyPath(this.taintOf(def.value, env), def.path), def.node, `assigned to ${name}`);
       case 'element-of':
         if (!def.value) return CLEAN;
-        return addHop(this.applyPath(readAnyElement(this.taintOf(def.value, this.envFor(def.node, env))), def.path), def.node, `iterated as ${name}`);
+        return addHop(this.applyPath(readAnyElement(this.taintOf(def.value, env)), def.path), def.node, `iterated as ${name}`);
       case 'mutate': {
         if (!def.value) return CLEAN;
-        let t = embedAt(this.taintOf(def.value, this.envFor(def.node, env)), def.value);
+        let t = embedAt(this.taintOf(def.value, env), def.value);
         for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
         const verb = ts.isCallExpression(def.node) ? 'added to' : 'stored in';
         return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
@@ -242,11 +242,6 @@ export class Evaluator {
       default:
         return CLEAN;
     }
-  }
-
-  /** Values computed in another function keep only concrete labels (their params cannot be substituted here). */
-  private envFor(node: ts.Node, env: Env): Env {
-    return env;
   }
 
   private applyPath(t: Taint, path: PathSeg[] | undefined): Taint {
@@ -623,7 +618,6 @@ export class Evaluator {
   substitute(labels: Taint, call: ts.CallExpression | ts.NewExpression, env: Env): Taint {
     if (labels.length === 0) return CLEAN;
     const args = call.arguments ?? [];
-    const argTaints: Taint[] = [];
     const cache = new Map<number, Taint>();
     const argTaint = (i: number): Taint => {
       let t = cache.get(i);
@@ -636,7 +630,6 @@ export class Evaluator {
       }
       return t;
     };
-    void argTaints;
     return this.substituteWith(labels, argTaint, call);
   }
 
@@ -753,7 +746,8 @@ export class Evaluator {
     let t = embedAt(this.taintOf(arg, env), arg);
     for (const a of ps.access) t = readMember(t, a);
     if (ps.flattened) t = flatten(t);
-    return t.map((l) => ({ ...l, hops: [...l.hops, { node: arg, description: `passed to ${functionName(ps.sink.call as never) || 'a wrapper'}` }, ...ps.hops] }));
+    const wrapper = ts.isCallExpression(arg.parent) ? calleeName(arg.parent) : 'a wrapper';
+    return t.map((l) => ({ ...l, hops: [...l.hops, { node: arg, description: `passed to ${wrapper}(), which sends it` }, ...ps.hops] }));
   }
 }
 
