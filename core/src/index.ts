@@ -10,3 +10,4 @@ export { analyzeFile, explainAt } from './analyze';
 export type { AnalyzeOptions, Explanation } from './analyze';
 export { ruleDocsUrl } from './docs';
 export { catalog } from './vendors/catalog';
+export { parseDirectives, isSuppressed, eslintRuleName, type Directive } from './directives';

@@ -3,14 +3,16 @@
  * hide, and keeps the result for code actions, the inventory and the status bar. Any exception
  * becomes a diagnostic on that file; nothing here may throw to the caller.
  */
-import { analyzeFile, type CallSite, type Finding, type ResolvedConfig } from '@phi-guard/core';
-import { isSuppressed, parseDirectives } from '@phi-guard/core/dist/src/directives';
+import { analyzeFile, isSuppressed, parseDirectives, type CallSite, type Finding, type ResolvedConfig } from './engine';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ConfigManager } from './configs';
 import { failureDiagnostic, findingToDiagnostic } from './diagnostics';
 import type { FileStore } from './files';
 import type { ProjectManager } from './projects';
 import type { Settings } from './settings';
+
+/** Test hook: analysis of a file whose name ends with this throws, to prove failures stay local. */
+const FAIL_ON = process.env.PHI_GUARD_TEST_FAIL_ON;
 
 export interface FileResult {
   fileName: string;
@@ -69,6 +71,7 @@ export class Analyzer {
   }
 
   private run(fileName: string, version: number | null, settings: Settings): FileResult {
+    if (FAIL_ON && fileName.endsWith(FAIL_ON)) throw new Error('injected failure (PHI_GUARD_TEST_FAIL_ON)');
     const project = this.projects.projectFor(fileName);
     const program = project.program();
     const sourceFile = program?.getSourceFile(fileName);

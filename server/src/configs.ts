@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, defaultConfig, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from '@phi-guard/core';
+import { ConfigError, defaultConfig, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from './engine';
 import type { FileStore } from './files';
 import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE } from './protocol';
 

@@ -3,7 +3,7 @@
  * source, each hop, the LLM call) as related information, severity from the settings.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
-import { ruleDocsUrl, type Finding, type FlowStep, type SourceRange } from '@phi-guard/core';
+import { ruleDocsUrl, type Finding, type FlowStep, type SourceRange } from './engine';
 import { fileNameToUri } from './paths';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { toLspSeverity, type Settings } from './settings';
@@ -20,12 +20,12 @@ export function toRange(range: SourceRange): Range {
   return { start: range.startPos, end: range.endPos };
 }
 
-const STEP_LABEL: Record<FlowStep['kind'], string> = { source: 'PHI source', step: 'flows through', sink: 'sent by' };
+const STEP_LABEL: Record<FlowStep['kind'], string> = { source: 'PHI source: ', step: '', sink: 'LLM call: ' };
 
 export function flowToRelatedInformation(flow: readonly FlowStep[]): DiagnosticRelatedInformation[] {
   return flow.map((step, index) => ({
     location: { uri: fileNameToUri(step.range.fileName), range: toRange(step.range) },
-    message: `${index + 1}. ${STEP_LABEL[step.kind]}: ${step.description}`,
+    message: `${index + 1}. ${STEP_LABEL[step.kind]}${step.description}`,
   }));
 }
 

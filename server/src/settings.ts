@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { RULE_IDS, type RuleId } from '@phi-guard/core';
+import { RULE_IDS, type RuleId } from './engine';
 import { SETTINGS_SECTION } from './protocol';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -80,7 +80,10 @@ export function constantBoolean(checker: ts.TypeChecker, expr: ts.Expression | u
 
 /** The initializer of a `const` binding (or of a readonly/static class member) the expression names. */
 export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.Expression | undefined {
-  let sym = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
+  let sym =
+    ts.isIdentifier(e) && ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e
+      ? checker.getShorthandAssignmentValueSymbol(e.parent) // { baseURL }: the variable, not the property
+      : checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
   if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
   const decl = sym?.valueDeclaration;
   if (!decl) return undefined;

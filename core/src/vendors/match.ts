@@ -255,7 +255,10 @@ export class SinkMatcher {
 
   /** The single value a binding or class field was given (declaration initializer or the one assignment). */
   private initializerOf(e: ts.Identifier | ts.PropertyAccessExpression): ts.Expression | undefined {
-    let sym = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
+    let sym =
+      ts.isIdentifier(e) && ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e
+        ? this.checker.getShorthandAssignmentValueSymbol(e.parent)
+        : this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     const decl = sym?.valueDeclaration;
     if (!decl) return undefined;

@@ -1,0 +1,211 @@
+// Language server benchmark (not a timed test). Generates a TypeScript project of LINES lines
+// (default 100k) that uses the real openai SDK, then reports:
+//   - `tsc --noEmit` wall time on it, and the memory of a plain TypeScript LanguageService that
+//     type-checks the whole project (the baseline any TS editor pays);
+//   - the server (bin/phi-guard-language-server.js --stdio): start-up to the first diagnostics,
+//     to the end of the whole-workspace pass, and its resident memory then;
+//   - edit-to-diagnostics latency over EDITS edits of one open file (p50, p95, max), measured
+//     from sending didChange to receiving publishDiagnostics for that version, debounce included.
+// Usage: node server/bench/latency.mjs [--lines 100000] [--edits 100] [--keep]
+// Needs a built server: npx tsc -b server. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the server;
+// "--max-old-space-size=600" shows the memory growth over the edits is lazy GC, not retention.
+import { spawn, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const LINES = +arg('lines', 100_000);
+const EDITS = +arg('edits', 100);
+const KEEP = process.argv.includes('--keep');
+
+// ---------------------------------------------------------------- project generator
+const LINES_PER_MODULE = 250;
+function generate(root, lines) {
+  const modules = Math.max(2, Math.ceil(lines / (LINES_PER_MODULE - 15)));
+  fs.mkdirSync(path.join(root, 'src/features'), { recursive: true });
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench-project', private: true, type: 'module' }));
+  fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['src'] }, null, 2));
+  fs.writeFileSync(path.join(root, 'phi-guard.config.json'), JSON.stringify({ approvedVendors: [], redactors: [{ name: 'redact', from: './src/redact' }] }, null, 2));
+  fs.writeFileSync(path.join(root, 'src/redact.ts'), "export function redact<T>(value: T): string {\n  return typeof value === 'string' ? value.replace(/\\d/g, '#') : '[REDACTED]';\n}\n");
+  fs.writeFileSync(path.join(root, 'src/models.ts'), [
+    'export interface Patient {', '  id: string;', '  /** @phi */', '  fullName: string;', '  /** @phi */', '  dateOfBirth: string;', '  /** @phi */', '  ssn: string;', '  clinicId: string;', '}',
+    'export interface Visit {', '  id: string;', '  /** @phi */', '  note: string;', '  durationMinutes: number;', '}', '',
+  ].join('\n'));
+  let total = 0;
+  for (let m = 0; m < modules; m++) {
+    const out = [
+      "import OpenAI from 'openai';",
+      "import type { Patient, Visit } from '../models.js';",
+      "import { redact } from '../redact.js';",
+    ];
+    const deps = [m - 1, Math.floor(m / 2) - 1].filter((d, i, a) => d >= 0 && d !== m && a.indexOf(d) === i);
+    for (const d of deps) out.push(`import { describe${d}, count${d} } from './module${d}.js';`);
+    out.push('', 'const client = new OpenAI();', '');
+    out.push(`export function describe${m}(patient: Patient): string {`, `  return \`\${patient.fullName} (\${patient.clinicId})\`;`, '}', '');
+    out.push(`export function count${m}(visits: Visit[]): number {`, '  return visits.filter((v) => v.durationMinutes > 10).length;', '}', '');
+    let i = 0;
+    while (out.length < LINES_PER_MODULE - 12) {
+      const dep = deps[i % Math.max(1, deps.length)];
+      const leak = i % 3 === 0;
+      out.push(
+        `export async function prompt${m}_${i}(patient: Patient, visits: Visit[]): Promise<string> {`,
+        `  const total = ${dep !== undefined ? `count${dep}(visits)` : 'visits.length'} + ${i};`,
+        `  const intro = ${leak ? (dep !== undefined ? `describe${dep}(patient)` : 'patient.ssn') : 'redact(patient.fullName)'};`,
+        `  const lines = visits.map((v) => \`- \${v.id}: \${redact(v.note)}\`).join('\\n');`,
+        '  const completion = await client.chat.completions.create({',
+        "    model: 'gpt-4o',",
+        '    messages: [',
+        "      { role: 'system', content: 'Summarize the visits.' },",
+        '      { role: \'user\', content: `${intro}\\n${lines}\\n${total} visits` },',
+        '    ],',
+        '  });',
+        "  return completion.choices[0]?.message.content ?? '';",
+        '}',
+        '',
+      );
+      i++;
+    }
+    out.push(`export const MODULE_${m}_SIZE = ${i};`, '');
+    fs.writeFileSync(path.join(root, `src/features/module${m}.ts`), out.join('\n'));
+    total += out.length;
+  }
+  return { modules, lines: total + 30 };
+}
+
+// ---------------------------------------------------------------- helpers
+const ms = (t) => Number(t.toFixed(0));
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const rssMb = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(+/VmRSS:\s+(\d+)/.exec(status)[1] / 1024);
+};
+
+function languageServiceBaseline(root) {
+  // A child process so its memory is its own.
+  const script = `
+    const ts = require('typescript');
+    const path = require('path');
+    const root = process.argv[1];
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} });
+    const host = {
+      getScriptFileNames: () => parsed.fileNames, getScriptVersion: () => '1',
+      getScriptSnapshot: (f) => ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)) : undefined,
+      getCompilationSettings: () => parsed.options, getCurrentDirectory: () => root,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o), fileExists: ts.sys.fileExists, readFile: ts.sys.readFile,
+      readDirectory: ts.sys.readDirectory, directoryExists: ts.sys.directoryExists, getDirectories: ts.sys.getDirectories, realpath: ts.sys.realpath,
+    };
+    const started = Date.now();
+    const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+    let count = 0;
+    for (const f of parsed.fileNames) count += service.getSemanticDiagnostics(f).length;
+    global.gc && global.gc();
+    console.log(JSON.stringify({ ms: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576), diagnostics: count }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script, root], { cwd: repo, encoding: 'utf8' }));
+}
+
+async function serverRun(root, file) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repo, 'server/bin/phi-guard-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  let firstDiagnostics;
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    if (firstDiagnostics === undefined && params.diagnostics.length > 0) firstDiagnostics = performance.now() - started;
+    for (const w of [...waiters]) w(params);
+  });
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/logMessage', () => {});
+  connection.onNotification('$/progress', () => {});
+  connection.onNotification('phiGuard/status', () => {});
+  connection.listen();
+  const uri = (f) => pathToFileURL(f).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: uri(root), workspaceFolders: [{ uri: uri(root), name: 'bench' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+  });
+  await connection.sendNotification('initialized', {});
+  await connection.sendRequest('phiGuard/inventory', { wait: true });
+  const startup = performance.now() - started;
+  const memoryAfterStartup = rssMb(child.pid);
+
+  // Edits: toggle the first prompt's intro between a PHI read and a redacted one.
+  const original = fs.readFileSync(file, 'utf8');
+  const leaking = original.replace(/const intro = [^;]+;/, 'const intro = patient.ssn;');
+  const clean = original.replace(/const intro = [^;]+;/, 'const intro = redact(patient.ssn);');
+  let version = 1;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version, text: original } });
+  const latencies = [];
+  for (let e = 0; e < EDITS; e++) {
+    const text = e % 2 === 0 ? leaking : clean;
+    version++;
+    const v = version;
+    const published = new Promise((resolve) => {
+      const w = (params) => {
+        if (params.uri === uri(file) && params.version === v) {
+          waiters.splice(waiters.indexOf(w), 1);
+          resolve(params);
+        }
+      };
+      waiters.push(w);
+    });
+    const t = performance.now();
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version: v }, contentChanges: [{ text }] });
+    await published;
+    latencies.push(performance.now() - t);
+  }
+  const memoryAfterEdits = rssMb(child.pid);
+  await connection.sendRequest('shutdown');
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  connection.sendNotification('exit');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  connection.dispose();
+  if (child.exitCode === null) child.kill();
+  return { firstDiagnostics, startup, memoryAfterStartup, memoryAfterEdits, latencies };
+}
+
+// ---------------------------------------------------------------- main
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-bench-server-'));
+try {
+  const project = generate(root, LINES);
+  console.log(`project: ${project.modules} modules, ${project.lines} lines (${root})`);
+  let t = performance.now();
+  try {
+    execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'pipe' });
+  } catch (error) {
+    console.log(`tsc reported errors:\n${String(error.stdout).slice(0, 2000)}`);
+  }
+  const tsc = performance.now() - t;
+  const baseline = languageServiceBaseline(root);
+  const file = path.join(root, `src/features/module${Math.floor(project.modules / 2)}.ts`);
+  const server = await serverRun(root, file);
+  const rows = [
+    ['tsc --noEmit (wall)', `${ms(tsc)} ms`],
+    ['plain LanguageService, whole project type-checked', `${baseline.ms} ms, ${baseline.rssMb} MB RSS`],
+    ['server: start-up to first diagnostics', `${ms(server.firstDiagnostics)} ms`],
+    ['server: start-up to whole workspace analyzed', `${ms(server.startup)} ms`],
+    ['server: memory after the workspace pass', `${server.memoryAfterStartup} MB RSS`],
+    [`server: edit-to-diagnostics over ${EDITS} edits (p50 / p95 / max)`, `${ms(percentile(server.latencies, 50))} / ${ms(percentile(server.latencies, 95))} / ${ms(Math.max(...server.latencies))} ms`],
+    ['server: memory after the edits', `${server.memoryAfterEdits} MB RSS`],
+  ];
+  console.log(`\n| ${project.lines} lines, ${os.cpus().length} CPUs, Node ${process.version} | |\n|---|---|`);
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+} finally {
+  if (!KEEP) fs.rmSync(root, { recursive: true, force: true });
+}

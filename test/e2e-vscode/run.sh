@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Real-editor tests of PHI Guard, end to end:
+#  1. VS Code: code-server 4.100.3 (VS Code 1.100.3) with the packaged .vsix installed, the
+#     telehealth example opened, driven by playwright-core in Debian's headless chromium
+#     (ui.js: squiggle + message, hover with the flow, quick fix applied, diagnostic gone).
+#  2. Neovim 0.7 (Debian) as a second LSP client of phi-guard-language-server --stdio.
+# Installs what is missing (setup.sh; cached outside the repo), builds the .vsix, starts
+# code-server on loopback and stops it by process group. Screenshots and logs go to
+# test-artifacts/e2e-vscode/. Exit status is non-zero when any check fails.
+#   SKIP_VSCODE=1 / SKIP_NVIM=1   run only one part;  PORT (default: a free one)
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+ARTIFACTS=$REPO/test-artifacts/e2e-vscode
+T_START=$(date +%s)
+step() { echo "== e2e [$(( $(date +%s) - T_START ))s] $*"; }
+rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
+
+step "setup (apt packages, code-server; cached)"
+CSDIR=$("$HERE/setup.sh" | tail -1)
+CS=$CSDIR/node_modules/.bin/code-server
+
+step "build and package the extension"
+(cd "$REPO" && npx tsc -b server >/dev/null && npm run package -w client --silent >"$ARTIFACTS/vsce.log" 2>&1) \
+  || { cat "$ARTIFACTS/vsce.log"; exit 1; }
+VSIX=$REPO/client/phi-guard-vscode.vsix
+
+# A throwaway copy of the example (the quick fix edits it), with the repo's node_modules linked
+# so the real SDK typings resolve.
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/phi-guard-e2e-XXXXXX")
+WS=$RUN/ws/telehealth-app
+mkdir -p "$RUN/ws" && cp -r "$REPO/examples/telehealth-app" "$WS" && rm -rf "$WS/node_modules"
+ln -s "$REPO/node_modules" "$RUN/ws/node_modules"
+export FILE=src/features/chartSummary.ts NEEDLE=patient.fullName EXPECT='PHI Patient.fullName reaches OpenAI' \
+       QUICKFIX='Wrap in redact()' QUICKFIX_RESULT='redact(patient.fullName)'
+
+CS_PID=
+cleanup() {
+  if [ -n "$CS_PID" ]; then kill -- "-$CS_PID" 2>/dev/null || true; fi
+  cp "$RUN/server.log" "$ARTIFACTS/code-server.log" 2>/dev/null || true
+  if [ -d "$RUN/ud/logs" ]; then cp -r "$RUN/ud/logs" "$ARTIFACTS/vscode-logs" 2>/dev/null || true; fi
+  rm -rf "$RUN"
+}
+trap cleanup EXIT
+
+RC_VSCODE=skipped
+if [ "${SKIP_VSCODE:-0}" != 1 ]; then
+  # Fresh profile; HOME/XDG redirected so neither code-server nor chromium writes into ~.
+  mkdir -p "$RUN/ud/User" "$RUN/ext" "$RUN/home"
+  cat > "$RUN/ud/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "telemetry.telemetryLevel": "off",
+  "workbench.tips.enabled": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "update.mode": "none",
+  "security.workspace.trust.enabled": false,
+  "git.enabled": false,
+  "workbench.enableExperiments": false,
+  "chat.disableAIFeatures": true,
+  "editor.hover.delay": 200
+}
+JSON
+  CSARGS=(--auth none --disable-telemetry --disable-update-check --disable-workspace-trust
+          --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" --config "$RUN/config.yaml")
+  step "install $(basename "$VSIX") into code-server $(node -p "require('$CSDIR/node_modules/code-server/package.json').version")"
+  HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_DATA_HOME=$RUN/home/.local/share XDG_CACHE_HOME=$RUN/home/.cache \
+    "$CS" "${CSARGS[@]}" --install-extension "$VSIX" >"$ARTIFACTS/install-extension.log" 2>&1 \
+    || { cat "$ARTIFACTS/install-extension.log"; exit 1; }
+  PORT=${PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
+  step "start code-server on 127.0.0.1:$PORT"
+  HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_DATA_HOME=$RUN/home/.local/share XDG_CACHE_HOME=$RUN/home/.cache \
+    setsid "$CS" "${CSARGS[@]}" --bind-addr "127.0.0.1:$PORT" >"$RUN/server.log" 2>&1 &
+  CS_PID=$!
+  for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.1; done
+  step "drive the workbench (ui.js)"
+  set +e
+  HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache TMPDIR=$RUN \
+    CS_URL=http://127.0.0.1:$PORT WORKSPACE=$WS SHOTS=$ARTIFACTS NODE_PATH=$REPO/node_modules \
+    node "$HERE/ui.js" 2>&1 | tee "$ARTIFACTS/ui.log"
+  RC_VSCODE=${PIPESTATUS[0]}
+  set -e
+  kill -- "-$CS_PID" 2>/dev/null || true; CS_PID=
+fi
+
+RC_NVIM=skipped
+if [ "${SKIP_NVIM:-0}" != 1 ]; then
+  step "Neovim $(nvim --version | head -1 | cut -d' ' -f2) as an LSP client"
+  X=$RUN/nvim; mkdir -p "$X"
+  set +e
+  (cd "$WS" && cp "$REPO/examples/telehealth-app/$FILE" "$WS/$FILE" &&
+   XDG_CONFIG_HOME=$X/config XDG_DATA_HOME=$X/data XDG_CACHE_HOME=$X/cache XDG_STATE_HOME=$X/state \
+   LSP_CMD="node $REPO/server/bin/phi-guard-language-server.js --stdio" \
+   timeout 120 nvim --headless --clean -c "luafile $HERE/nvim/lsp-check.lua" "$FILE") 2>&1 | tee "$ARTIFACTS/nvim.log"
+  RC_NVIM=${PIPESTATUS[0]}
+  set -e
+fi
+
+step "done: vscode=$RC_VSCODE nvim=$RC_NVIM (artifacts in ${ARTIFACTS#$REPO/})"
+PASSED=0; FAILED=0
+for rc in "$RC_VSCODE" "$RC_NVIM"; do
+  case $rc in skipped) ;; 0) PASSED=$((PASSED + 1)) ;; *) FAILED=$((FAILED + 1)) ;; esac
+done
+echo "e2e-vscode: $PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]

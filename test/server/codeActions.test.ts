@@ -1,0 +1,144 @@
+/**
+ * Quick fixes over the protocol: each returned edit is applied the way an editor would and the
+ * diagnostics are checked again.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { LspClient } from './support/lspClient';
+import { copyFixture, removeCopy } from './support/workspace';
+
+const lineOf = (d: Diagnostic) => d.range.start.line + 1;
+
+function titled(actions: CodeAction[], pattern: RegExp): CodeAction {
+  const action = actions.find((a) => pattern.test(a.title));
+  assert.ok(action, `no action matching ${pattern}; got ${JSON.stringify(actions.map((a) => a.title))}`);
+  return action;
+}
+
+function syntaxErrors(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  return ((source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('language server: code actions', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let client: LspClient;
+
+  beforeEach(async () => {
+    folder = copyFixture('basic');
+    client = await LspClient.start({ workspaceFolders: [folder] });
+  });
+
+  afterEach(async () => {
+    await client?.stop();
+    removeCopy(folder);
+  });
+
+  it('offers wrap (preferred), approve and suppress for a PHI finding, in that order', async () => {
+    const file = path.join(folder, 'src/summary.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    const actions = await client.codeActions(file, diagnostics.find((d) => lineOf(d) === 8)!);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, !!a.isPreferred]),
+      [
+        ['Wrap in redact()', 'quickfix', true],
+        ['Add "openai" to approvedVendors (only if a BAA with OpenAI covers this use)', 'quickfix', false],
+        ['Suppress phi-guard/no-phi-in-prompt with eslint-disable-next-line (give a reason)', 'quickfix', false],
+      ],
+    );
+  });
+
+  it('"Wrap in redact()" wraps the expression, adds the import, and the finding goes away', async () => {
+    const file = path.join(folder, 'src/summary.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    const wrap = titled(await client.codeActions(file, diagnostics.find((d) => lineOf(d) === 8)!), /^Wrap in redact\(\)$/);
+    client.applyEdit(wrap.edit!);
+    const text = client.text(file);
+    assert.match(text, /`Patient \$\{redact\(patient\.ssn\)\}`/);
+    assert.match(text, /^import \{ redact \} from '\.\/phi\/redact\.js';$/m);
+    assert.deepEqual(syntaxErrors(file, text), []);
+    const after = await client.diagnosticsFor(file, (ds) => ds.length === 2);
+    assert.ok(!after.some((d) => /ssn/.test(String(d.message))), JSON.stringify(after));
+  });
+
+  it('"Add openai to approvedVendors" edits phi-guard.config.json and the config reload clears the findings', async () => {
+    const file = path.join(folder, 'src/summary.ts');
+    const config = path.join(folder, 'phi-guard.config.json');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    const approve = titled(await client.codeActions(file, diagnostics.find((d) => d.code === 'approved-vendors')!), /^Add "openai" to approvedVendors/);
+    client.applyEdit(approve.edit!);
+    assert.deepEqual(JSON.parse(fs.readFileSync(config, 'utf8')).approvedVendors, ['openai']);
+    assert.match(fs.readFileSync(config, 'utf8'), /"redactors": \[\{ "name": "redact"/, 'the rest of the file is kept as written');
+    await client.diagnosticsFor(file, (ds) => ds.length === 0);
+  });
+
+  it('creates phi-guard.config.json when there is none', async () => {
+    await client.stop();
+    fs.rmSync(path.join(folder, 'phi-guard.config.json'));
+    client = await LspClient.start({ workspaceFolders: [folder] });
+    const file = path.join(folder, 'src/summary.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    const approve = titled(await client.codeActions(file, diagnostics.find((d) => d.code === 'approved-vendors')!), /^Add "openai"/);
+    assert.ok(approve.edit?.documentChanges?.some((c) => 'kind' in c && c.kind === 'create'));
+    client.applyEdit(approve.edit!);
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(folder, 'phi-guard.config.json'), 'utf8')), { approvedVendors: ['openai'] });
+    await client.diagnosticsFor(file, (ds) => ds.length === 0);
+  });
+
+  it('suppress inserts an eslint-disable-next-line with a reason placeholder, and selects it', async () => {
+    const file = path.join(folder, 'src/summary.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    const suppress = titled(await client.codeActions(file, diagnostics.find((d) => lineOf(d) === 14)!), /^Suppress/);
+    client.applyEdit(suppress.edit!);
+    const lines = client.text(file).split('\n');
+    assert.equal(lines[13], '      // eslint-disable-next-line phi-guard/no-phi-in-prompt -- <reason>');
+    await client.diagnosticsFor(file, (ds) => ds.length === 2 && !ds.some((d) => lineOf(d) === 15));
+    assert.equal(suppress.command?.command, 'phiGuard.selectReasonPlaceholder');
+    await client.connection.sendRequest('workspace/executeCommand', { command: suppress.command!.command, arguments: suppress.command!.arguments });
+    const shown = client.shownDocuments[0] as { selection: { start: { line: number; character: number }; end: { character: number } } };
+    assert.equal(lines[13].slice(shown.selection.start.character, shown.selection.end.character), '<reason>');
+  });
+
+  it('suppress adds the rule to an eslint-disable-next-line already on the line above', async () => {
+    const file = path.join(folder, 'src/multiline.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 2);
+    const suppress = titled(await client.codeActions(file, diagnostics.find((d) => lineOf(d) === 11)!), /^Suppress/);
+    client.applyEdit(suppress.edit!);
+    assert.equal(client.text(file).split('\n')[9], '  // eslint-disable-next-line phi-guard/approved-vendors, phi-guard/no-phi-in-prompt -- vendor review SEC-12');
+    await client.diagnosticsFor(file, (ds) => ds.length === 1 && lineOf(ds[0]) === 8);
+  });
+
+  it('suppress inside a multi-line template literal wraps the statement in eslint-disable/enable', async () => {
+    const file = path.join(folder, 'src/multiline.ts');
+    client.open(file);
+    const diagnostics = await client.diagnosticsFor(file, (ds) => ds.length === 2);
+    const suppress = titled(await client.codeActions(file, diagnostics.find((d) => lineOf(d) === 8)!), /^Suppress/);
+    client.applyEdit(suppress.edit!);
+    const text = client.text(file);
+    assert.deepEqual(syntaxErrors(file, text), []);
+    assert.match(text, /  \/\* eslint-disable phi-guard\/no-phi-in-prompt -- <reason> \*\/\n  const prompt = `Intake form\nName: \$\{patient\.fullName\}\nDone\.`;\n  \/\* eslint-enable phi-guard\/no-phi-in-prompt \*\/\n/);
+    await client.diagnosticsFor(file, (ds) => ds.length === 1 && String(ds[0].message).includes('ssn'));
+  });
+
+  it('answers for a document edited since its last analysis (no stale offsets)', async () => {
+    const file = path.join(folder, 'src/summary.ts');
+    client.open(file);
+    await client.diagnosticsFor(file, (ds) => ds.length === 3);
+    client.change(file, `// a new first line\n${client.text(file)}`);
+    // Ask at once, before the debounced analysis: the server analyzes the new text first.
+    const actions = await client.codeActions(file, { range: { start: { line: 8, character: 27 }, end: { line: 8, character: 38 } }, message: '' });
+    const wrap = titled(actions, /^Wrap in redact\(\)$/);
+    client.applyEdit(wrap.edit!);
+    assert.match(client.text(file), /const intro = `Patient \$\{redact\(patient\.ssn\)\}`;/);
+  });
+});

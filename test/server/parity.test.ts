@@ -1,0 +1,119 @@
+/**
+ * The editor and CI must never disagree: on the same files and config, the language server
+ * publishes exactly the findings ESLint reports with eslint-plugin-phi-guard (same rule, same
+ * line), eslint-disable directives included.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LspClient, REPO_ROOT } from './support/lspClient';
+import { copyFixture, removeCopy } from './support/workspace';
+
+type Row = string; // "file:line rule"
+
+interface LintRequest {
+  cwd: string;
+  patterns: string[];
+  /** Lint with the plugin's recommended config on these globs instead of the folder's eslint.config.js. */
+  recommended?: { files: string[]; allowDefaultProject: string[] };
+}
+
+/**
+ * ESLint in a child process: typescript-eslint keeps one project service per process, with the
+ * first call's allowDefaultProject, so each folder gets a fresh process (as in CI).
+ */
+const LINT_SCRIPT = `
+const { ESLint } = require('eslint');
+const request = JSON.parse(process.argv[1]);
+(async () => {
+  let options = { cwd: request.cwd };
+  if (request.recommended) {
+    const recommended = require('eslint-plugin-phi-guard').configs.recommended;
+    options = {
+      cwd: request.cwd,
+      overrideConfigFile: true,
+      overrideConfig: [{
+        ...recommended,
+        files: request.recommended.files,
+        languageOptions: {
+          ...recommended.languageOptions,
+          parserOptions: {
+            projectService: { allowDefaultProject: request.recommended.allowDefaultProject, maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 1000 },
+            tsconfigRootDir: request.cwd,
+          },
+        },
+      }],
+    };
+  }
+  const results = await new ESLint(options).lintFiles(request.patterns);
+  process.stdout.write(JSON.stringify(results.map((r) => ({ filePath: r.filePath, messages: r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, message: m.message })) }))));
+})().catch((e) => { console.error(e); process.exit(2); });
+`;
+
+function eslintRows(request: LintRequest): Row[] {
+  const out = execFileSync(process.execPath, ['-e', LINT_SCRIPT, JSON.stringify(request)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const results = JSON.parse(out) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+  const rows: Row[] = [];
+  for (const result of results) {
+    for (const message of result.messages) {
+      assert.ok(message.ruleId?.startsWith('phi-guard/'), `ESLint problem that is not a PHI Guard finding in ${result.filePath}: ${message.message}`);
+      rows.push(`${path.relative(request.cwd, result.filePath)}:${message.line} ${message.ruleId!.slice('phi-guard/'.length)}`);
+    }
+  }
+  return rows.sort();
+}
+
+async function serverRows(folder: string): Promise<Row[]> {
+  const client = await LspClient.start({ workspaceFolders: [folder] });
+  try {
+    await client.inventory(); // resolves once the start-up pass is done
+    const rows: Row[] = [];
+    for (const [uri, published] of client.diagnostics) {
+      for (const d of published.diagnostics) rows.push(`${path.relative(folder, fileURLToPath(uri))}:${d.range.start.line + 1} ${d.code}`);
+    }
+    return rows.sort();
+  } finally {
+    await client.stop();
+  }
+}
+
+describe('language server and ESLint report the same findings', function () {
+  this.timeout(300_000);
+
+  it('on examples/telehealth-app, with its own eslint.config.js', async () => {
+    const app = path.join(REPO_ROOT, 'examples/telehealth-app');
+    const expected = eslintRows({ cwd: app, patterns: ['src'] });
+    assert.ok(expected.length > 10, 'the example has findings');
+    assert.deepEqual(await serverRows(app), expected);
+  });
+
+  it('on the SDK shape fixtures (test/fixtures/sdk-shapes: every vendor SDK, no tsconfig)', async () => {
+    const folder = path.join(REPO_ROOT, 'test/fixtures/sdk-shapes');
+    const expected = eslintRows({ cwd: folder, patterns: ['.'], recommended: { files: ['**/*.ts', '**/*.cts'], allowDefaultProject: ['*.ts', '*.cts'] } });
+    assert.ok(expected.length > 10);
+    assert.deepEqual(await serverRows(folder), expected);
+  });
+
+  it('on the server fixture "basic" (tsconfig project, loose JavaScript, eslint-disable directives)', async () => {
+    const folder = copyFixture('basic');
+    try {
+      const expected = eslintRows({ cwd: folder, patterns: ['.'], recommended: { files: ['**/*.ts', '**/*.cjs'], allowDefaultProject: ['loose/*.cjs'] } });
+      assert.ok(expected.length > 5);
+      assert.deepEqual(await serverRows(folder), expected);
+    } finally {
+      removeCopy(folder);
+    }
+  });
+
+  it('on the server fixture "second" (plain JavaScript folder, no config files)', async () => {
+    const folder = copyFixture('second');
+    try {
+      const expected = eslintRows({ cwd: folder, patterns: ['.'], recommended: { files: ['**/*.js'], allowDefaultProject: ['src/*.js'] } });
+      assert.ok(expected.length > 0);
+      assert.deepEqual(await serverRows(folder), expected);
+    } finally {
+      removeCopy(folder);
+    }
+  });
+});
