@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ApprovedVendor, ResolvedConfig } from './config/types';
 import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, VendorRef } from './findings';
-import { BudgetExceeded, getProgramContext, type ProgramContext } from './flow/context';
+import { BudgetExceeded, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import type { Label } from './flow/taint';
 import type { FunctionNode } from './flow/summaryTypes';
@@ -57,18 +57,53 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   ctx.deadline = started + budget;
   let result: FileAnalysis;
   try {
-    result = runAnalysis(ctx, eng, sourceFile);
+    result = withDeferrals(ctx, (evaluator) => runAnalysis(ctx, eng, sourceFile, evaluator), () => newEvaluator(ctx, eng, sourceFile));
   } catch (err) {
-    const why = err instanceof BudgetExceeded ? `the time budget of ${budget} ms ran out` : `an internal error occurred (${describeError(err)})`;
-    result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, why), callSites: [], elapsedMs: 0 };
-    // Summaries that were half-computed when the budget ran out must not be reused.
+    result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: 0 };
+    // Summaries that were half-computed when the analysis stopped must not be reused.
     for (const [k, v] of ctx.summaries) if (v === 'pending') ctx.summaries.delete(k);
+    ctx.summaryEvaluators.clear();
   } finally {
     ctx.deadline = Infinity;
+    ctx.depth = 0;
   }
   result.elapsedMs = Date.now() - started;
   eng.results.set(sourceFile, result);
   return result;
+}
+
+/**
+ * Runs the analysis, and whenever the evaluator defers deep work (Deferred), runs that work
+ * from this shallow stack, deepest first, then restarts the analysis, which finds it cached.
+ * Each deferral memoizes a result, so the restarts are bounded by the size of the code.
+ */
+function withDeferrals<E, T>(ctx: ProgramContext, run: (evaluator: E) => T, make: () => E): T {
+  const evaluator = make(); // one evaluator across restarts: its memo holds the deferred results
+  const pending: Deferred[] = [];
+  for (let restarts = 0; ; restarts++) {
+    try {
+      while (pending.length > 0) {
+        ctx.depth = 0;
+        pending[pending.length - 1]!.resume();
+        pending.pop();
+      }
+      ctx.depth = 0;
+      return run(evaluator);
+    } catch (err) {
+      if (!(err instanceof Deferred)) throw err;
+      if (restarts >= MAX_RESTARTS) throw new TooDeep(`more than ${MAX_RESTARTS} nested levels of calls and assignments`);
+      pending.push(err);
+    }
+  }
+}
+
+const MAX_RESTARTS = 5000;
+
+function whyFailed(err: unknown, budget: number): string {
+  if (err instanceof BudgetExceeded) return `the time budget of ${budget} ms ran out`;
+  if (err instanceof TooDeep) return `the code nests too deeply to follow (${err.what})`;
+  if (err instanceof RangeError && /call stack/.test(err.message)) return 'the code nests too deeply to follow (the analyzer ran out of stack)';
+  return `an internal error occurred (${describeError(err)})`;
 }
 
 function describeError(err: unknown): string {
@@ -96,12 +131,11 @@ function firstLineEnd(text: string): number {
   return nl < 0 ? text.length : nl;
 }
 
-function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile): FileAnalysis {
-  const evaluator = new Evaluator(
-    ctx,
-    { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) },
-    sf,
-  );
+function newEvaluator(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile): Evaluator {
+  return new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) }, sf);
+}
+
+function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator): FileAnalysis {
   const findings: Finding[] = [];
   const callSites: CallSite[] = [];
   const config = ctx.config;

@@ -31,8 +31,9 @@ function ensureImport(sf: ts.SourceFile, program: ts.Program, r: RedactorSpec): 
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st)) {
       lastImportEnd = st.getEnd();
-      const spec = (st.moduleSpecifier as ts.StringLiteral).text;
-      if (!importsSameModule(spec, sf.fileName, r, target)) continue;
+      // Half-typed code can have any expression here (`import { a } from ('./x')`).
+      if (!ts.isStringLiteral(st.moduleSpecifier)) continue;
+      if (!importsSameModule(st.moduleSpecifier.text, sf.fileName, r, target)) continue;
       const bindings = st.importClause?.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
         for (const el of bindings.elements) {

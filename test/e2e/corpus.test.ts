@@ -16,15 +16,18 @@ import * as path from 'node:path';
  * the engine improves, never lower them to make a regression pass):
  *
  *   rule               measured recall   measured precision   floor recall   floor precision
- *   no-phi-in-prompt   162/167 = 0.970   162/171 = 0.947      0.95           0.93
- *   approved-vendors   142/142 = 1.000   142/147 = 0.966      0.98           0.95
+ *   no-phi-in-prompt   166/167 = 0.994   166/167 = 0.994      0.98           0.98
+ *   approved-vendors   142/142 = 1.000   142/142 = 1.000      0.99           0.99
+ *
+ * (When the corpus was written: 0.970/0.947 and 1.000/0.966; the fixes since are listed in
+ * test/corpus/README.md.)
  *
  * The misses and false alarms behind those numbers are listed, with the reasons, in
  * test/corpus/README.md.
  */
 const FLOORS: Record<Rule, { recall: number; precision: number }> = {
-  'no-phi-in-prompt': { recall: 0.95, precision: 0.93 },
-  'approved-vendors': { recall: 0.98, precision: 0.95 },
+  'no-phi-in-prompt': { recall: 0.98, precision: 0.98 },
+  'approved-vendors': { recall: 0.99, precision: 0.99 },
 };
 
 const RULES = ['no-phi-in-prompt', 'approved-vendors'] as const;

@@ -24,9 +24,50 @@ const TOO_LARGE = 'file is larger than 1 MiB';
  */
 export function parseConfigText(text: string, fileName: string, host?: ConfigHost): ResolvedConfig {
   if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw fileError(fileName, TOO_LARGE);
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const { line, character } = lineAndColumn(text, tooDeep);
+    throw new ConfigError(fileName, { keyPath: '', problem: `nested more than ${MAX_NESTING} levels deep`, start: tooDeep, end: tooDeep + 1, line: line + 1, column: character + 1 });
+  }
   const result = validateConfigText(text, fileName, host);
   if (result.issues) throw new ConfigError(fileName, result.issues[0], result.issues);
   return withKey(result.config);
+}
+
+/** The schema nests 4 levels; the JSON parser recurses per level and overflows near 1,000. */
+const MAX_NESTING = 64;
+
+/** Offset of the first `[` or `{` deeper than `max`, skipping strings and JSONC comments. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if (c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
 }
 
 /** The nearest phi-guard.config.json in the file's directory or above it. */

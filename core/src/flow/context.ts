@@ -10,6 +10,26 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/**
+ * The evaluator recurses on the JS stack. Past a fixed depth a memoizable computation is not
+ * continued on the current stack: it is thrown as Deferred, run by analyzeFile from a shallow
+ * stack (so its result lands in a memo or the summary cache), and the analysis restarts and
+ * finds it cached. Linear chains of any length (helper calls, reassignments, nesting) are
+ * followed in pieces instead of overflowing the stack.
+ */
+export class Deferred extends Error {
+  constructor(readonly resume: () => void) {
+    super('deferred to a shallower stack');
+  }
+}
+
+/** Raised when the code nests deeper than the evaluator can follow; analyzeFile fails closed. */
+export class TooDeep extends Error {
+  constructor(readonly what: string) {
+    super(what);
+  }
+}
+
 export interface PhiTypeSpec {
   name: string;
   module?: string;
@@ -32,6 +52,10 @@ export interface ProgramContext {
   awareContainers: Map<ts.Node, boolean>;
   summaries: Map<ts.Node, Summary | 'pending'>;
   fieldDefs: Map<ts.Symbol, ts.Expression[]>;
+  /** Evaluators of summaries whose computation was deferred part-way: their memos are kept. */
+  summaryEvaluators: Map<ts.Node, unknown>;
+  /** Current recursion depth of taintOf across all evaluators of this context. */
+  depth: number;
   /** Per-file analysis deadline (Date.now() based); checked at recursion points. */
   deadline: number;
   budgetMs: number;
@@ -74,6 +98,8 @@ export function getProgramContext(program: ts.Program, config: ResolvedConfig): 
       awareContainers: new Map(),
       summaries: new Map(),
       fieldDefs: new Map(),
+      summaryEvaluators: new Map(),
+      depth: 0,
       deadline: Infinity,
       budgetMs: 0,
       ticks: 0,

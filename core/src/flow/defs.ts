@@ -12,7 +12,8 @@ import ts from 'typescript';
  * - a definition later in a loop reaches uses earlier in the same loop.
  */
 
-export type PathSeg = { kind: 'member'; name: string } | { kind: 'element' } | { kind: 'rest'; omit: string[] };
+/** `index`: the position in an array pattern, when no rest element comes before it. */
+export type PathSeg = { kind: 'member'; name: string } | { kind: 'element'; index?: number } | { kind: 'rest'; omit: string[] };
 
 export interface Def {
   kind: 'param' | 'init' | 'assign' | 'compound' | 'mutate' | 'element-of' | 'delete' | 'keys-of';
@@ -73,10 +74,10 @@ export class DefIndex {
         }
         return;
       }
-      for (const el of name.elements) {
-        if (ts.isOmittedExpression(el)) continue;
-        bindPattern(el.name, value, [...path, { kind: 'element' }], node, kind, inClosure);
-      }
+      name.elements.forEach((el, index) => {
+        if (ts.isOmittedExpression(el)) return;
+        bindPattern(el.name, value, [...path, el.dotDotDotToken ? { kind: 'element' } : { kind: 'element', index }], node, kind, inClosure);
+      });
     };
     const assignPattern = (target: ts.Expression, value: ts.Expression, path: PathSeg[], node: ts.Node, inClosure: boolean) => {
       if (ts.isIdentifier(target)) {
@@ -90,20 +91,35 @@ export class DefIndex {
           } else if (ts.isSpreadAssignment(p)) assignPattern(p.expression, value, [...path, { kind: 'rest', omit: [] }], node, inClosure);
         }
       } else if (ts.isArrayLiteralExpression(target)) {
-        for (const el of target.elements) {
-          assignPattern(ts.isSpreadElement(el) ? el.expression : el, value, [...path, { kind: 'element' }], node, inClosure);
-        }
+        target.elements.forEach((el, index) => {
+          assignPattern(ts.isSpreadElement(el) ? el.expression : el, value, [...path, ts.isSpreadElement(el) ? { kind: 'element' } : { kind: 'element', index }], node, inClosure);
+        });
       } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
         const { root, fields } = memberChain(target);
         if (root) add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure });
       }
     };
-    const visit = (node: ts.Node, inClosure: boolean) => {
+    // Pre-order over an explicit work list, not recursion: deep expressions (a 2,000-term `+`
+    // chain) must not overflow the stack. Definitions are recorded in source order.
+    const work: [ts.Node, boolean][] = [];
+    const pushChildren = (node: ts.Node, inClosure: boolean) => {
+      const children: ts.Node[] = [];
+      ts.forEachChild(node, (c) => void children.push(c));
+      for (let i = children.length - 1; i >= 0; i--) work.push([children[i]!, inClosure]);
+    };
+    const visit = (root: ts.Node, rootInClosure: boolean) => {
+      work.push([root, rootInClosure]);
+      while (work.length > 0) {
+        const [node, inClosure] = work.pop()!;
+        visitOne(node, inClosure);
+      }
+    };
+    const visitOne = (node: ts.Node, inClosure: boolean) => {
       if (ts.isFunctionLike(node) && node !== scope) {
         for (const p of node.parameters) {
           if (node.parent && p.parent === node) bindPattern(p.name, undefined, [], p, 'param', true);
         }
-        ts.forEachChild(node, (c) => visit(c, true));
+        pushChildren(node, true);
         return;
       }
       if (ts.isParameter(node) && node.parent === scope) {
@@ -158,7 +174,7 @@ export class DefIndex {
           if (root && fields.length > 0) add(root, { kind: 'delete', node, field: fields, kills: false, inClosure });
         }
       }
-      ts.forEachChild(node, (c) => visit(c, inClosure));
+      pushChildren(node, inClosure);
     };
     if (ts.isFunctionLike(scope)) {
       for (const p of scope.parameters) visit(p, false);

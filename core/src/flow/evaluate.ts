@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { checkBudget, type ProgramContext } from './context';
+import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import {
@@ -35,13 +35,16 @@ export interface EvaluatorHooks {
   isRedactorCall(call: ts.CallExpression | ts.TaggedTemplateExpression): boolean;
 }
 
-const MAX_DEPTH = 200;
+/** Depth at which memoizable work is deferred to a shallower stack (see Deferred). */
+const DEFER_DEPTH = 120;
+/** Depth at which non-memoizable work gives up: the file fails closed (never silently clean). */
+const MAX_DEPTH = 400;
 
 export class Evaluator {
   private defs: DefIndex;
   private memo = new Map<ts.Node, Taint>();
   private visiting = new Set<ts.Node>();
-  private depth = 0;
+  private plusKinds = new Map<ts.Node, 'number' | 'string' | 'other'>();
   readonly checker: ts.TypeChecker;
 
   constructor(readonly ctx: ProgramContext, readonly hooks: EvaluatorHooks, readonly currentFile: ts.SourceFile | undefined) {
@@ -56,14 +59,16 @@ export class Evaluator {
       const hit = this.memo.get(expr);
       if (hit) return hit;
     }
-    if (this.visiting.has(expr) || this.depth > MAX_DEPTH) return CLEAN;
+    if (this.visiting.has(expr)) return CLEAN;
+    if (this.ctx.depth >= DEFER_DEPTH && memoizable) throw new Deferred(() => void this.taintOf(expr, env));
+    if (this.ctx.depth >= MAX_DEPTH) throw new TooDeep(`expressions nest more than ${MAX_DEPTH} levels deep`);
     this.visiting.add(expr);
-    this.depth++;
+    this.ctx.depth++;
     let result: Taint;
     try {
       result = this.compute(expr, env);
     } finally {
-      this.depth--;
+      this.ctx.depth--;
       this.visiting.delete(expr);
     }
     if (memoizable) this.memo.set(expr, result);
@@ -221,14 +226,16 @@ export class Evaluator {
         if (!def.value) {
           return this.typeSource(use, name, (decl as ts.VariableDeclaration).type);
         }
-        if (ts.isVariableDeclaration(def.node) && def.node.type) {
-          return union(this.typeSource(def.node, name, def.node.type, def.node), this.applyPath(this.taintOf(def.value, env), def.path));
+        // `const view: View = { ... }`: every member of a literal is known, so the annotation adds
+        // nothing (its name-guessed members would override deletes and omissions).
+        if (ts.isVariableDeclaration(def.node) && def.node.type && !isLiteralValue(def.value)) {
+          return union(this.typeSource(def.node, name, def.node.type, def.node), this.pathValue(def.value, def.path, env));
         }
-        return addHop(this.applyPath(this.taintOf(def.value, env), def.path), def.node, `assigned to ${name}`);
+        return addHop(this.pathValue(def.value, def.path, env), def.node, `assigned to ${name}`);
       case 'assign':
       case 'compound':
         if (!def.value) return CLEAN;
-        return addHop(this.applyPath(this.taintOf(def.value, env), def.path), def.node, `assigned to ${name}`);
+        return addHop(this.pathValue(def.value, def.path, env), def.node, `assigned to ${name}`);
       case 'element-of':
         if (!def.value) return CLEAN;
         return addHop(this.applyPath(readAnyElement(this.taintOf(def.value, env)), def.path), def.node, `iterated as ${name}`);
@@ -242,6 +249,19 @@ export class Evaluator {
       default:
         return CLEAN;
     }
+  }
+
+  /**
+   * `const [patient, notes] = await Promise.all([loadPatient(), loadNotes()])`: a destructured
+   * position of a literal tuple reads that element only, not the union of all of them.
+   */
+  private pathValue(value: ts.Expression, path: PathSeg[] | undefined, env: Env): Taint {
+    const first = path?.[0];
+    if (first?.kind === 'element' && first.index !== undefined) {
+      const el = tupleElement(value, first.index);
+      if (el) return this.pathValue(el, path!.slice(1), env);
+    }
+    return this.applyPath(this.taintOf(value, env), path);
   }
 
   private applyPath(t: Taint, path: PathSeg[] | undefined): Taint {
@@ -329,6 +349,8 @@ export class Evaluator {
       if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       const fieldTaint = this.classFieldWrites(member, env);
       if (fieldTaint.length > 0) parts.push(fieldTaint);
+      const getter = this.getterTaint(expr, name, member);
+      if (getter.length > 0) parts.push(getter);
     }
     if (!typed) {
       const baseType = this.checker.getTypeAtLocation(base);
@@ -345,6 +367,14 @@ export class Evaluator {
       parts.push(this.typeSourceIfObject(expr));
     }
     return union(...parts);
+  }
+
+  /** `get displayName() { return this.patient.fullName; }`: a read runs the getter's body. */
+  private getterTaint(expr: ts.Expression, name: string, member: ts.Symbol): Taint {
+    const getter = member.declarations?.find(ts.isGetAccessorDeclaration);
+    if (!getter?.body || !isProjectFile(getter.getSourceFile().fileName)) return CLEAN;
+    const returns = this.summaryOf(getter as FunctionNode).returns.filter((l) => l.kind === 'phi');
+    return addHop(returns, expr, `returned by getter ${name}`);
   }
 
   private typeSourceIfObject(expr: ts.Expression): Taint {
@@ -403,8 +433,7 @@ export class Evaluator {
     switch (op) {
       case ts.SyntaxKind.PlusToken:
       case ts.SyntaxKind.PlusEqualsToken: {
-        const type = this.checker.getTypeAtLocation(expr);
-        if (type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) return CLEAN; // arithmetic
+        if (this.valueKind(expr) === 'number') return CLEAN; // arithmetic
         const l = embedAt(this.taintOf(expr.left, env), expr.left);
         const r = embedAt(this.taintOf(expr.right, env), expr.right);
         return addHop(flatten(union(l, r)), expr, 'concatenated');
@@ -422,6 +451,40 @@ export class Evaluator {
       default:
         return CLEAN; // comparisons, arithmetic, bitwise, in, instanceof: no content
     }
+  }
+
+  /**
+   * Is a `+` arithmetic or concatenation? Asking the checker for the type of every `+` of a long
+   * chain re-checks the chain below it each time (quadratic), so the kinds are combined from the
+   * operands, bottom-up along the left spine without recursion, and the checker is asked only
+   * for leaves and for operands whose kind the rule below cannot decide.
+   */
+  private valueKind(expr: ts.Expression): 'number' | 'string' | 'other' {
+    const spine: ts.BinaryExpression[] = [];
+    let e: ts.Expression = expr;
+    while (ts.isBinaryExpression(e) && isPlus(e.operatorToken.kind) && !this.plusKinds.has(e)) {
+      spine.push(e);
+      e = skipParens(e.left);
+    }
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i]!;
+      const l = this.operandKind(b.left);
+      const r = this.operandKind(b.right);
+      let kind: 'number' | 'string' | 'other';
+      if (l === 'string' || r === 'string') kind = 'string';
+      else if (l === 'number' && r === 'number') kind = 'number';
+      else kind = kindOfType(this.checker.getTypeAtLocation(b));
+      this.plusKinds.set(b, kind);
+    }
+    return this.operandKind(expr);
+  }
+
+  private operandKind(e: ts.Expression): 'number' | 'string' | 'other' {
+    e = skipParens(e);
+    const known = this.plusKinds.get(e);
+    if (known) return known;
+    if (ts.isBinaryExpression(e) && isPlus(e.operatorToken.kind)) return this.valueKind(e);
+    return kindOfType(this.checker.getTypeAtLocation(e));
   }
 
   private objectLiteral(obj: ts.ObjectLiteralExpression, env: Env): Taint {
@@ -532,7 +595,12 @@ export class Evaluator {
       const init = argTaint(1);
       return union(init, args[0] ? this.callbackResult(args[0], [init, recv], call, env) : CLEAN);
     }
-    if (method === 'concat') return union(this.taintOf(recvExpr, env), allArgs());
+    if (method === 'concat') {
+      if (this.operandKind(recvExpr) !== 'string') return union(this.taintOf(recvExpr, env), allArgs());
+      // 'a'.concat(x, y) is 'a' + x + y: each argument is an embedding point, like a + operand.
+      const parts = args.map((a) => (ts.isSpreadElement(a) ? this.taintOf(a.expression, env) : embedAt(this.taintOf(a, env), a)));
+      return addHop(flatten(union(this.taintOf(recvExpr, env), ...parts)), call, 'concatenated');
+    }
     if (ARRAY_SELECTORS.has(method) || method === 'catch' || method === 'finally') return this.taintOf(recvExpr, env);
     if (STRING_PROPAGATORS.has(method)) {
       const recv = flatten(this.taintOf(recvExpr, env));
@@ -666,6 +734,7 @@ export class Evaluator {
     const cached = this.ctx.summaries.get(fn);
     if (cached === 'pending') return { returns: [], paramSinks: [] }; // recursion: the outer computation covers it
     if (cached) return cached;
+    if (this.ctx.depth >= DEFER_DEPTH) throw new Deferred(() => void this.summaryOf(fn));
     this.ctx.summaries.set(fn, 'pending');
     let summary: Summary;
     try {
@@ -675,13 +744,19 @@ export class Evaluator {
       throw e;
     }
     this.ctx.summaries.set(fn, summary);
+    this.ctx.summaryEvaluators.delete(fn);
     return summary;
   }
 
   private computeSummary(fn: FunctionNode): Summary {
     // A summary must not depend on the file being analyzed: evaluate it with a private memo.
-    const sub = new Evaluator(this.ctx, this.hooks, undefined);
-    sub.defs = this.defs;
+    // Kept until the summary completes, so work deferred inside it is found in its memo.
+    let sub = this.ctx.summaryEvaluators.get(fn) as Evaluator | undefined;
+    if (!sub) {
+      sub = new Evaluator(this.ctx, this.hooks, undefined);
+      sub.defs = this.defs;
+      this.ctx.summaryEvaluators.set(fn, sub);
+    }
     const env: Env = { root: fn };
     const returns = union(...returnExpressions(fn).map((r) => sub.taintOf(r, env)));
     const paramSinks: ParamSink[] = [];
@@ -706,7 +781,18 @@ export class Evaluator {
   /** Direct SDK calls and calls to wrappers inside a function (or a file), with their content expressions. */
   sinkSitesIn(scope: ts.Node): { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] {
     const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
-    const visit = (node: ts.Node): void => {
+    // An explicit work list, not recursion: a 2,000-term `+` chain is a 2,000-deep tree.
+    const visit = (root: ts.Node): void => {
+      const stack: ts.Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        visitOne(node);
+        const children: ts.Node[] = [];
+        ts.forEachChild(node, (c) => void children.push(c));
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      }
+    };
+    const visitOne = (node: ts.Node): void => {
       checkBudget(this.ctx);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const direct = this.hooks.matchSink(node);
@@ -724,7 +810,6 @@ export class Evaluator {
           }
         }
       }
-      ts.forEachChild(node, visit);
     };
     if (ts.isFunctionLike(scope)) {
       const body = (scope as { body?: ts.Node }).body;
@@ -894,3 +979,36 @@ function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): ts.CallExpres
 }
 
 export type { Hop };
+
+function isPlus(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.PlusToken || kind === ts.SyntaxKind.PlusEqualsToken;
+}
+
+function kindOfType(type: ts.Type): 'number' | 'string' | 'other' {
+  if (type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) return 'number';
+  if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.TemplateLiteral)) return 'string';
+  return 'other';
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The expression at `index` of an array literal (through await and Promise.all), if it is certain. */
+function tupleElement(value: ts.Expression, index: number): ts.Expression | undefined {
+  let e = value;
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'Promise' && e.expression.name.text === 'all' && e.arguments.length === 1) {
+    return tupleElement(e.arguments[0]!, index);
+  }
+  if (!ts.isArrayLiteralExpression(e)) return undefined;
+  for (let i = 0; i <= index && i < e.elements.length; i++) if (ts.isSpreadElement(e.elements[i]!)) return undefined;
+  const el = e.elements[index];
+  return el && !ts.isOmittedExpression(el) ? el : undefined;
+}
+
+function isLiteralValue(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e);
+}

@@ -141,6 +141,14 @@ function computeMemberVerdict(ctx: ProgramContext, symbol: ts.Symbol): MemberVer
     const desc = `${owner}.${name}`;
     if (hasPhiTag(decl)) return { desc, why: 'marked @phi' };
     if (isBrandTypeNode(ctx, (decl as { type?: ts.TypeNode }).type)) return { desc, why: `typed ${[...ctx.brandTypes][0]}<...>` };
+    if (!container && isSchemaDerivedMember(ctx, decl, symbol)) {
+      // z.infer<typeof intakeSchema>: no interface declares the data, the schema's keys do.
+      const lit = decl.parent as ts.ObjectLiteralExpression;
+      const byName = classifyFieldName(name, ctx.fieldSets);
+      const patientLike = lit.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && classifyFieldName(p.name.text, ctx.fieldSets) === 'strong');
+      if (byName === 'strong' || (byName === 'weak' && patientLike)) heuristicCandidate ??= { desc: `${schemaName(lit)}.${name}`, why: 'field name' };
+      continue;
+    }
     if (container) {
       const marked = containerMarked(ctx, container);
       if (marked) {
@@ -158,6 +166,31 @@ function computeMemberVerdict(ctx: ProgramContext, symbol: ts.Symbol): MemberVer
     }
   }
   return heuristicCandidate;
+}
+
+/**
+ * A member whose declaration is a key of an object literal of validators (zod, yup, valibot):
+ * the literal holds `z.string()`, the data type derived from it holds a string. Plain data
+ * literals never qualify (their values are assignable to the member type), so value-level
+ * flow, not name guessing, decides for them.
+ */
+function isSchemaDerivedMember(ctx: ProgramContext, decl: ts.Declaration, symbol: ts.Symbol): boolean {
+  if (!ts.isPropertyAssignment(decl) || !ts.isObjectLiteralExpression(decl.parent)) return false;
+  if (packageOfFile(decl.getSourceFile().fileName)) return false;
+  const checker = ctx.checker;
+  const initType = checker.getTypeAtLocation(decl.initializer);
+  if (!(initType.flags & ts.TypeFlags.Object)) return false;
+  const memberType = checker.getTypeOfSymbol(symbol);
+  if (memberType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike)) return false;
+  return !checker.isTypeAssignableTo(initType, memberType);
+}
+
+function schemaName(lit: ts.ObjectLiteralExpression): string {
+  for (let n: ts.Node = lit.parent; n; n = n.parent) {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text;
+    if (!ts.isCallExpression(n) && !ts.isPropertyAccessExpression(n) && !ts.isParenthesizedExpression(n)) break;
+  }
+  return 'schema';
 }
 
 function isBooleanish(ctx: ProgramContext, decl: ts.Declaration): boolean {
@@ -243,6 +276,9 @@ function computeTypePhi(ctx: ProgramContext, type: ts.Type, depth: number): Type
   const sym = type.getSymbol() ?? type.aliasSymbol;
   const decl = sym?.declarations?.[0];
   if (decl && decl.getSourceFile().hasNoDefaultLib) return [];
+  // Library types (a ZodObject, an SDK response) are not searched below their own members: their
+  // internals (`_output`, `shape`) may mention project keys, but the value is not that data.
+  const fromLibrary = decl !== undefined && packageOfFile(decl.getSourceFile().fileName) !== undefined;
   const out: TypePhi[] = [];
   const props = checker.getPropertiesOfType(type);
   if (props.length > MAX_PROPS) return [];
@@ -252,7 +288,7 @@ function computeTypePhi(ctx: ProgramContext, type: ts.Type, depth: number): Type
       out.push({ field: [prop.name], desc: v.desc, why: v.why });
       continue;
     }
-    if (depth < MAX_TYPE_DEPTH && prop.declarations?.[0]) {
+    if (depth < MAX_TYPE_DEPTH && !fromLibrary && prop.declarations?.[0]) {
       const propType = checker.getTypeOfSymbol(prop);
       if (propType.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection)) {
         if (propType.getCallSignatures().length > 0) continue;

@@ -346,8 +346,9 @@ const googleMethods: MethodSinkEntry[] = [
       'models.segmentImage',
     ],
   },
-  // chats.create({ history, config: { systemInstruction } }) then chat.sendMessage({ message }).
-  { module: '@google/genai', classes: ['Chats'], methods: ['create'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', displayName: 'chats.create', untypedChains: ['chats.create'] },
+  // chats.create({ history, config: { systemInstruction } }) sends nothing itself (sends: false): each
+  // chat.sendMessage({ message }) sends, with that history; PHI put into the chat is reported here.
+  { module: '@google/genai', classes: ['Chats'], methods: ['create'], vendor: 'google-gemini', sends: false, contentArgs: [0], modelProperty: 'model', displayName: 'chats.create', untypedChains: ['chats.create'] },
   { module: '@google/genai', classes: ['Chat'], methods: ['sendMessage', 'sendMessageStream'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['sendMessage', 'sendMessageStream'] },
   { module: '@google/genai', classes: ['Files'], methods: ['upload'], vendor: 'google-gemini', contentArgs: [0], displayName: 'files.upload', untypedChains: ['files.upload'] },
   { module: '@google/genai', classes: ['Caches'], methods: ['create'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', displayName: 'caches.create', untypedChains: ['caches.create'] },

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ResolvedConfig } from '../config/types';
 import { packageOfFile } from '../flow/moduleOf';
-import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
+import type { ClientClassEntry, LangChainModelEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
 import type { SinkMatch } from './sinkTypes';
 
@@ -303,7 +303,12 @@ export class SinkMatcher {
   private langchainModelIn(e: ts.Expression, hops: number): VendorDecision | undefined {
     if (hops > 8) return undefined;
     const direct = this.langchainEntryOfType(this.checker.getTypeAtLocation(e));
-    if (direct) return direct;
+    if (direct) {
+      // new ChatOpenAI({ configuration: { baseURL: 'http://localhost:8000/v1' } }) is not OpenAI.
+      const { entry, className } = direct;
+      if (entry.endpointOptions?.length || entry.vendorSwitch) return this.clientDecision(e, { ...entry, module: entry.module }, className);
+      return { id: entry.vendor, reason: `${className} from ${entry.module}` };
+    }
     const x = skip(e);
     if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression)) {
       const method = x.expression.name.text;
@@ -330,13 +335,13 @@ export class SinkMatcher {
     return undefined;
   }
 
-  private langchainEntryOfType(type: ts.Type): VendorDecision | undefined {
+  private langchainEntryOfType(type: ts.Type): { entry: LangChainModelEntry; className: string } | undefined {
     const sym = type.getSymbol();
     const decl = sym?.declarations?.[0];
     if (!sym || !decl) return undefined;
     const pkg = packageOfFile(decl.getSourceFile().fileName);
     for (const entry of this.catalog.langchainModels) {
-      if (entry.module === pkg && entry.classes.includes(sym.name)) return { id: entry.vendor, reason: `${sym.name} from ${entry.module}` };
+      if (entry.module === pkg && entry.classes.includes(sym.name)) return { entry, className: sym.name };
     }
     for (const base of type.getBaseTypes?.() ?? []) {
       const found = this.langchainEntryOfType(base);

@@ -1,0 +1,67 @@
+/**
+ * Flows the labeled corpus found missed or over-reported, each as a minimal program against the
+ * rule fixture (real SDK typings): the finding lines and the PHI named must be exactly these.
+ */
+import * as assert from 'node:assert/strict';
+import ts from 'typescript';
+import { analyze, programWith } from '../support/program';
+
+const OPENAI = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nimport type { Patient, ClinicalNote } from './models.js';\n`;
+const send = (content: string) => `openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: ${content} }] })`;
+
+/** "line rule [phi...]" for every finding, sorted; the program must type-check first. */
+function rows(code: string): string[] {
+  const { program, sourceFile } = programWith(code);
+  const errors = program.getSemanticDiagnostics(sourceFile).concat(program.getSyntacticDiagnostics(sourceFile));
+  assert.deepEqual(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], 'the test program does not type-check');
+  return analyze(code)
+    .findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}${f.phi ? ` ${f.phi.join(',')}` : ''}`)
+    .sort();
+}
+
+describe('engine: precision on flows the corpus found', () => {
+  it('String.prototype.concat arguments are embedding points, like + operands', () => {
+    assert.deepEqual(rows(`${OPENAI}export async function f(p: Patient) {\n  const header = 'Dear colleague,\\n'.concat('I am referring ',\n    p.fullName,\n    '.');\n  return ${send('header')};\n}`), [
+      '6 no-phi-in-prompt Patient.fullName',
+      '8 approved-vendors',
+    ]);
+  });
+
+  it('array concat is not text: its arguments are not embedding points', () => {
+    assert.deepEqual(rows(`${OPENAI}export async function f(p: Patient) {\n  const lines = ['a'].concat([p.fullName]);\n  return ${send("lines.join('\\n')")};\n}`), [
+      '5 no-phi-in-prompt Patient.fullName', // the array element, not a concat argument
+      '6 approved-vendors',
+    ]);
+  });
+
+  it('a getter read evaluates the getter body', () => {
+    const code = `${OPENAI}class Letter {\n  constructor(private patient: Patient) {}\n  get displayName(): string { return this.patient.fullName; }\n  get clinic(): string { return this.patient.clinicId; }\n  send() { return ${send('`To ${this.displayName} at ${this.clinic}`')}; }\n}`;
+    assert.deepEqual(rows(code), ['8 approved-vendors', '8 no-phi-in-prompt Patient.fullName']);
+    assert.equal(analyze(code).findings[1]!.flow.some((s) => /getter displayName/.test(s.description)), true);
+  });
+
+  it('z.infer of a zod schema: members are judged by field name; the schema object itself is not data', () => {
+    const code = `${OPENAI}import { z } from 'zod';\nconst intakeSchema = z.object({ mrn: z.string(), medication: z.string(), pageCount: z.number(), category: z.enum(['a', 'b']) });\nexport async function f(body: unknown) {\n  const intake = intakeSchema.parse(body);\n  await ${send('`${intake.category} ${intake.pageCount}`')};\n  await ${send('`MRN ${intake.mrn}`')};\n  return ${send('JSON.stringify(intakeSchema.shape)')};\n}`;
+    assert.deepEqual(rows(code), ['10 approved-vendors', '8 approved-vendors', '9 approved-vendors', '9 no-phi-in-prompt intakeSchema.mrn']);
+  });
+
+  it('destructuring Promise.all of a literal tuple reads each position only', () => {
+    const code = `${OPENAI}declare function loadPatient(id: string): Promise<Patient>;\ndeclare function loadNote(id: string): Promise<ClinicalNote>;\nexport async function f(id: string) {\n  const [patient, note] = await Promise.all([loadPatient(id), loadNote(id)]);\n  await ${send('`${patient.id} ${note.text.length}`')};\n  return ${send('note.text')};\n}`;
+    assert.deepEqual(rows(code), ['8 approved-vendors', '9 approved-vendors', '9 no-phi-in-prompt ClinicalNote.text']);
+  });
+
+  it('an annotated literal takes its members from the literal: deletes count, the type adds no guesses', () => {
+    const code = `${OPENAI}interface View { id: string; dateOfBirth?: string; ssn?: string }\nexport async function f(p: Patient) {\n  const view: View = { id: p.id, ssn: p.ssn };\n  delete view.ssn;\n  await ${send('JSON.stringify(view)')};\n  const kept: View = { id: p.id, dateOfBirth: p.dateOfBirth };\n  return ${send('JSON.stringify(kept)')};\n}`;
+    assert.deepEqual(rows(code), ['10 approved-vendors', '8 approved-vendors', '9 no-phi-in-prompt Patient.dateOfBirth']);
+  });
+
+  it('a LangChain model reads its endpoint options: a loopback baseURL is not OpenAI', () => {
+    const code = `import { ChatOpenAI } from '@langchain/openai';\nimport type { Patient } from './models.js';\nconst local = new ChatOpenAI({ model: 'llama3', configuration: { baseURL: 'http://localhost:8000/v1' } });\nconst cloud = new ChatOpenAI({ model: 'gpt-4o' });\nexport async function f(p: Patient) {\n  await local.invoke(\`Summarize \${p.fullName}\`);\n  return cloud.invoke(\`Summarize \${p.fullName}\`);\n}`;
+    assert.deepEqual(rows(code), ['7 approved-vendors', '7 no-phi-in-prompt Patient.fullName']);
+  });
+
+  it('@google/genai chats.create sends nothing itself; PHI put into the chat is still reported there', () => {
+    const code = `import { GoogleGenAI } from '@google/genai';\nimport type { Patient } from './models.js';\nconst ai = new GoogleGenAI({ apiKey: 'k' });\nexport async function f(p: Patient) {\n  const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { systemInstruction: \`Patient: \${p.fullName}\` } });\n  return chat.sendMessage({ message: 'Next step?' });\n}`;
+    assert.deepEqual(rows(code), ['5 no-phi-in-prompt Patient.fullName', '6 approved-vendors']);
+  });
+});
