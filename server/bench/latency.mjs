@@ -6,9 +6,10 @@
 //     to the end of the whole-workspace pass, and its resident memory then;
 //   - edit-to-diagnostics latency over EDITS edits of one open file (p50, p95, max), measured
 //     from sending didChange to receiving publishDiagnostics for that version, debounce included.
-// Usage: node server/bench/latency.mjs [--lines 100000] [--edits 100] [--keep]
+// Usage: node server/bench/latency.mjs [--lines 100000] [--edits 100] [--keep] [--server-only]
 // Needs a built server: npx tsc -b server. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the server;
 // "--max-old-space-size=600" shows the memory growth over the edits is lazy GC, not retention.
+// SERVER_BIN=path/to/phi-guard-language-server.js benchmarks another build (A/B against a commit).
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,6 +28,8 @@ const arg = (name, fallback) => {
 const LINES = +arg('lines', 100_000);
 const EDITS = +arg('edits', 100);
 const KEEP = process.argv.includes('--keep');
+/** Only the server (no tsc / plain LanguageService baseline): for A/B runs. */
+const SERVER_ONLY = process.argv.includes('--server-only');
 
 // ---------------------------------------------------------------- project generator
 const LINES_PER_MODULE = 250;
@@ -89,6 +92,11 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+/** CPU time (user + system) a process used so far, in ms: the work per edit, whatever the machine's load. */
+const cpuMs = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((+fields[11] + +fields[12]) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
 const rssMb = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(+/VmRSS:\s+(\d+)/.exec(status)[1] / 1024);
@@ -120,7 +128,7 @@ function languageServiceBaseline(root) {
 
 async function serverRun(root, file) {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repo, 'server/bin/phi-guard-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), process.env.SERVER_BIN || path.join(repo, 'server/bin/phi-guard-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   let firstDiagnostics;
@@ -152,7 +160,9 @@ async function serverRun(root, file) {
   let version = 1;
   connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version, text: original } });
   const latencies = [];
+  let cpuBefore;
   for (let e = 0; e < EDITS; e++) {
+    if (e === 1) cpuBefore = cpuMs(child.pid); // after the first edit (which waits for the didOpen analysis)
     const text = e % 2 === 0 ? leaking : clean;
     version++;
     const v = version;
@@ -170,6 +180,7 @@ async function serverRun(root, file) {
     await published;
     latencies.push(performance.now() - t);
   }
+  const cpuPerEdit = (cpuMs(child.pid) - cpuBefore) / Math.max(1, EDITS - 1);
   const memoryAfterEdits = rssMb(child.pid);
   await connection.sendRequest('shutdown');
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -177,7 +188,7 @@ async function serverRun(root, file) {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   connection.dispose();
   if (child.exitCode === null) child.kill();
-  return { firstDiagnostics, startup, memoryAfterStartup, memoryAfterEdits, latencies };
+  return { firstDiagnostics, startup, memoryAfterStartup, memoryAfterEdits, latencies, cpuPerEdit };
 }
 
 // ---------------------------------------------------------------- main
@@ -185,14 +196,18 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-bench-server-'));
 try {
   const project = generate(root, LINES);
   console.log(`project: ${project.modules} modules, ${project.lines} lines (${root})`);
-  let t = performance.now();
-  try {
-    execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'pipe' });
-  } catch (error) {
-    console.log(`tsc reported errors:\n${String(error.stdout).slice(0, 2000)}`);
+  let tsc = NaN;
+  let baseline = { ms: NaN, rssMb: NaN };
+  if (!SERVER_ONLY) {
+    const t = performance.now();
+    try {
+      execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'pipe' });
+    } catch (error) {
+      console.log(`tsc reported errors:\n${String(error.stdout).slice(0, 2000)}`);
+    }
+    tsc = performance.now() - t;
+    baseline = languageServiceBaseline(root);
   }
-  const tsc = performance.now() - t;
-  const baseline = languageServiceBaseline(root);
   const file = path.join(root, `src/features/module${Math.floor(project.modules / 2)}.ts`);
   const server = await serverRun(root, file);
   const rows = [
@@ -202,6 +217,7 @@ try {
     ['server: start-up to whole workspace analyzed', `${ms(server.startup)} ms`],
     ['server: memory after the workspace pass', `${server.memoryAfterStartup} MB RSS`],
     [`server: edit-to-diagnostics over ${EDITS} edits (p50 / p95 / max)`, `${ms(percentile(server.latencies, 50))} / ${ms(percentile(server.latencies, 95))} / ${ms(Math.max(...server.latencies))} ms`],
+    ['server: CPU time per edit (mean, user + system)', `${ms(server.cpuPerEdit)} ms`],
     ['server: memory after the edits', `${server.memoryAfterEdits} MB RSS`],
   ];
   console.log(`\n| ${project.lines} lines, ${os.cpus().length} CPUs, Node ${process.version} | |\n|---|---|`);

@@ -26,6 +26,20 @@ export const INFERRED_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/**
+ * `path.normalize`, remembered: the LanguageService asks for the version and text of every file
+ * of the program on each edit, and module resolution asks about the same paths again and again.
+ */
+const normalized = new Map<string, string>();
+function normalizePath(fileName: string): string {
+  let result = normalized.get(fileName);
+  if (result === undefined) {
+    result = path.normalize(fileName);
+    normalized.set(fileName, result);
+  }
+  return result;
+}
+
 export interface ProjectLog {
   (message: string): void;
 }
@@ -72,7 +86,7 @@ export class Project {
     const parsed = parseConfig(this.key, this.files);
     this.configErrors = parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     if (this.configErrors.length > 0) this.log(`${this.key}: ${this.configErrors.join('; ')}`);
-    this.roots = new Set(parsed.fileNames.map((f) => path.normalize(f)));
+    this.roots = new Set(parsed.fileNames.map((f) => normalizePath(f)));
     this.options = { ...parsed.options, noEmit: true };
     this.references = parsed.projectReferences;
     this.rootsVersion++;
@@ -121,9 +135,9 @@ export class Project {
     const host: ts.LanguageServiceHost & { useSourceOfProjectReferenceRedirect?(): boolean } = {
       getProjectVersion: () => (files.pollDisk ? (undefined as unknown as string) : `${files.generation}:${this.rootsVersion}`),
       getScriptFileNames: () => [...this.roots],
-      getScriptVersion: (fileName) => files.version(path.normalize(fileName)),
+      getScriptVersion: (fileName) => files.version(normalizePath(fileName)),
       getScriptSnapshot: (fileName) => {
-        const text = files.text(path.normalize(fileName));
+        const text = files.text(normalizePath(fileName));
         return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
       },
       getCompilationSettings: () => this.options,
@@ -139,8 +153,8 @@ export class Project {
       useSourceOfProjectReferenceRedirect: () => true,
       getCurrentDirectory: () => this.directory,
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-      fileExists: (fileName) => files.exists(path.normalize(fileName)),
-      readFile: (fileName) => files.text(path.normalize(fileName)),
+      fileExists: (fileName) => files.exists(normalizePath(fileName)),
+      readFile: (fileName) => files.text(normalizePath(fileName)),
       readDirectory: ts.sys.readDirectory,
       directoryExists: ts.sys.directoryExists,
       getDirectories: ts.sys.getDirectories,
@@ -160,8 +174,8 @@ export function parseConfig(configFile: string, files: FileStore): ts.ParsedComm
   const parseHost: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: ts.sys.readDirectory,
-    fileExists: (f) => files.exists(path.normalize(f)),
-    readFile: (f) => files.text(path.normalize(f)),
+    fileExists: (f) => files.exists(normalizePath(f)),
+    readFile: (f) => files.text(normalizePath(f)),
   };
   return ts.parseJsonSourceFileConfigFileContent(json, parseHost, path.dirname(configFile), undefined, configFile);
 }

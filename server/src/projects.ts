@@ -75,7 +75,7 @@ export class ProjectManager {
     for (const project of this.allProjects()) {
       const program = project.program();
       if (!program?.getSourceFile(fileName)) continue;
-      const importers = reverseImports(program);
+      const importers = reverseImports(project, program);
       const queue = [fileName];
       while (queue.length > 0) {
         const next = queue.pop()!;
@@ -139,35 +139,65 @@ export class ProjectManager {
 }
 
 type ProgramWithResolutions = ts.Program & {
-  /** Internal in TypeScript 5.x/6.0; guarded at run time. */
+  /** Internal in TypeScript 5.x/6.0 (`file` limits it to that file's imports); guarded at run time. */
   forEachResolvedModule?(
     callback: (resolution: ts.ResolvedModuleWithFailedLookupLocations, moduleName: string, mode: ts.ResolutionMode, filePath: string) => void,
+    file?: ts.SourceFile,
   ): void;
 };
 
-/** For each file, the files of the program that import it. Cached per program object. */
-const importersCache = new WeakMap<ts.Program, Map<string, string[]>>();
+/**
+ * For each file, the files of the program that import it. Kept per project and updated
+ * incrementally: an edit changes one SourceFile object (the LanguageService reuses the others),
+ * so only that file's imports are read again. When the set of files or the compiler options
+ * change (either may change how unchanged files' imports resolve), it is rebuilt.
+ */
+interface ImportGraph {
+  program: ts.Program;
+  /** Per file of the program: the SourceFile object its edges were read from, and its targets. */
+  forward: Map<string, { sourceFile: ts.SourceFile; targets: string[] }>;
+  importers: Map<string, Set<string>>;
+}
 
-function reverseImports(program: ts.Program): Map<string, string[]> {
-  let importers = importersCache.get(program);
-  if (importers) return importers;
-  importers = new Map();
-  const add = (target: string, importer: string) => {
-    const list = importers!.get(target);
-    if (list) list.push(importer);
-    else importers!.set(target, [importer]);
-  };
+const importGraphs = new WeakMap<object, ImportGraph>();
+
+function reverseImports(owner: object, program: ts.Program): Map<string, Set<string>> {
+  const previous = importGraphs.get(owner);
+  if (previous?.program === program) return previous.importers;
   const withResolutions = program as ProgramWithResolutions;
-  if (typeof withResolutions.forEachResolvedModule === 'function') {
-    withResolutions.forEachResolvedModule((resolution, _name, _mode, filePath) => {
-      const target = resolution.resolvedModule?.resolvedFileName;
-      if (target && !resolution.resolvedModule?.isExternalLibraryImport) add(path.normalize(target), path.normalize(filePath));
-    });
-  } else {
+  const sourceFiles = program.getSourceFiles();
+  const importers = new Map<string, Set<string>>();
+  const forward = new Map<string, { sourceFile: ts.SourceFile; targets: string[] }>();
+  const graph: ImportGraph = { program, forward, importers };
+  importGraphs.set(owner, graph);
+  if (typeof withResolutions.forEachResolvedModule !== 'function') {
     // Without the internal API every project file may depend on every other: be conservative.
-    const all = program.getSourceFiles().filter((f) => !program.isSourceFileFromExternalLibrary(f) && !f.isDeclarationFile);
-    for (const target of all) for (const importer of all) add(path.normalize(target.fileName), path.normalize(importer.fileName));
+    const all = sourceFiles.filter((f) => !program.isSourceFileFromExternalLibrary(f) && !f.isDeclarationFile).map((f) => path.normalize(f.fileName));
+    for (const target of all) importers.set(target, new Set(all));
+    return importers;
   }
-  importersCache.set(program, importers);
+  const sameFiles =
+    previous !== undefined &&
+    previous.program.getCompilerOptions() === program.getCompilerOptions() &&
+    previous.forward.size === sourceFiles.length && sourceFiles.every((f) => previous.forward.has(path.normalize(f.fileName)));
+  for (const sourceFile of sourceFiles) {
+    const fileName = path.normalize(sourceFile.fileName);
+    const old = sameFiles ? previous.forward.get(fileName) : undefined;
+    let targets: string[];
+    if (old && old.sourceFile === sourceFile) targets = old.targets;
+    else {
+      targets = [];
+      withResolutions.forEachResolvedModule((resolution) => {
+        const target = resolution.resolvedModule?.resolvedFileName;
+        if (target && !resolution.resolvedModule?.isExternalLibraryImport) targets.push(path.normalize(target));
+      }, sourceFile);
+    }
+    forward.set(fileName, { sourceFile, targets });
+    for (const target of targets) {
+      const list = importers.get(target);
+      if (list) list.add(fileName);
+      else importers.set(target, new Set([fileName]));
+    }
+  }
   return importers;
 }

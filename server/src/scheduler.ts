@@ -19,6 +19,8 @@ export class Scheduler {
   private readonly urgent = new Set<string>();
   private readonly background = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each document last changed (for the debounce). */
+  private readonly lastChangeOf = new Map<string, number>();
   private readonly batches: Batch[] = [];
   private running = false;
   private idleWaiters: (() => void)[] = [];
@@ -36,10 +38,23 @@ export class Scheduler {
     this.quietMs = Math.max(400, debounceMs * 4);
   }
 
-  /** A document changed: analyze it after the debounce, ahead of everything else. */
+  /**
+   * A document changed: analyze it ahead of everything else. Leading-edge debounce: the first
+   * change after a pause goes at once (the user waits for exactly that result); changes that
+   * follow within `debounceMs` of the previous one wait until the burst stops, so fast typing
+   * costs one analysis, not one per keystroke.
+   */
   changed(fileName: string): void {
-    this.lastChange = Date.now();
-    clearTimeout(this.timers.get(fileName));
+    const now = Date.now();
+    const previous = this.lastChangeOf.get(fileName);
+    this.lastChangeOf.set(fileName, now);
+    this.lastChange = now;
+    const pending = this.timers.get(fileName);
+    if (pending === undefined && (previous === undefined || now - previous >= this.debounceMs)) {
+      this.soon([fileName]);
+      return;
+    }
+    clearTimeout(pending);
     this.timers.set(
       fileName,
       setTimeout(() => {
@@ -74,6 +89,14 @@ export class Scheduler {
     this.batches.push(batch);
     reporter.report(0, batch.total);
     this.later(fileNames);
+  }
+
+  /** Drops pending debounce timers (shutdown). */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
   }
 
   isIdle(): boolean {

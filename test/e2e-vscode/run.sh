@@ -34,17 +34,47 @@ ln -s "$REPO/node_modules" "$RUN/ws/node_modules"
 export FILE=src/features/chartSummary.ts NEEDLE=patient.fullName EXPECT='PHI Patient.fullName reaches OpenAI' \
        QUICKFIX='Wrap in redact()' QUICKFIX_RESULT='redact(patient.fullName)'
 
+# One line per check: "PASS: ..." / "FAIL: ..." in ui.log and nvim.log. The last line printed is
+# always "e2e-vscode: N passed, N failed" (.ci/run adds it to the tests line); a part that died
+# before printing a FAIL line counts as one failure.
+SUMMARY_DONE=
+summary() {
+  [ -n "$SUMMARY_DONE" ] && return; SUMMARY_DONE=1
+  local passed=0 failed=0 rc log p f
+  for part in "$RC_VSCODE:ui.log" "$RC_NVIM:nvim.log"; do
+    rc=${part%%:*}; log=$ARTIFACTS/${part#*:}
+    [ "$rc" = skipped ] && continue
+    p=$(grep -c '^PASS: ' "$log" 2>/dev/null || true); f=$(grep -c '^FAIL: ' "$log" 2>/dev/null || true)
+    p=${p:-0}; f=${f:-0}
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    passed=$((passed + p)); failed=$((failed + f))
+  done
+  step "done: vscode=$RC_VSCODE nvim=$RC_NVIM (artifacts in ${ARTIFACTS#$REPO/})"
+  echo "e2e-vscode: $passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}
+
 CS_PID=
+RC_VSCODE=skipped RC_NVIM=skipped
 cleanup() {
+  local rc=$?
   if [ -n "$CS_PID" ]; then kill -- "-$CS_PID" 2>/dev/null || true; fi
   cp "$RUN/server.log" "$ARTIFACTS/code-server.log" 2>/dev/null || true
   if [ -d "$RUN/ud/logs" ]; then cp -r "$RUN/ud/logs" "$ARTIFACTS/vscode-logs" 2>/dev/null || true; fi
   rm -rf "$RUN"
+  # Died early (signal, install, ...): the part that was running failed.
+  if [ -z "$SUMMARY_DONE" ]; then
+    [ "$RC_VSCODE" = running ] && RC_VSCODE=$rc
+    [ "$RC_NVIM" = running ] && RC_NVIM=$rc
+    [ "$RC_VSCODE" = skipped ] && [ "$RC_NVIM" = skipped ] && RC_VSCODE=$rc
+    summary || true
+  fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
-RC_VSCODE=skipped
 if [ "${SKIP_VSCODE:-0}" != 1 ]; then
+  RC_VSCODE=running
   # Fresh profile; HOME/XDG redirected so neither code-server nor chromium writes into ~.
   mkdir -p "$RUN/ud/User" "$RUN/ext" "$RUN/home"
   cat > "$RUN/ud/User/settings.json" <<'JSON'
@@ -77,15 +107,15 @@ JSON
   step "drive the workbench (ui.js)"
   set +e
   HOME=$RUN/home XDG_CONFIG_HOME=$RUN/home/.config XDG_CACHE_HOME=$RUN/home/.cache TMPDIR=$RUN \
-    CS_URL=http://127.0.0.1:$PORT WORKSPACE=$WS SHOTS=$ARTIFACTS NODE_PATH=$REPO/node_modules \
+    CS_URL=http://127.0.0.1:$PORT WORKSPACE=$WS EXT_DIR=$RUN/ext SHOTS=$ARTIFACTS NODE_PATH=$REPO/node_modules \
     node "$HERE/ui.js" 2>&1 | tee "$ARTIFACTS/ui.log"
   RC_VSCODE=${PIPESTATUS[0]}
   set -e
   kill -- "-$CS_PID" 2>/dev/null || true; CS_PID=
 fi
 
-RC_NVIM=skipped
 if [ "${SKIP_NVIM:-0}" != 1 ]; then
+  RC_NVIM=running
   step "Neovim $(nvim --version | head -1 | cut -d' ' -f2) as an LSP client"
   X=$RUN/nvim; mkdir -p "$X"
   set +e
@@ -97,10 +127,4 @@ if [ "${SKIP_NVIM:-0}" != 1 ]; then
   set -e
 fi
 
-step "done: vscode=$RC_VSCODE nvim=$RC_NVIM (artifacts in ${ARTIFACTS#$REPO/})"
-PASSED=0; FAILED=0
-for rc in "$RC_VSCODE" "$RC_NVIM"; do
-  case $rc in skipped) ;; 0) PASSED=$((PASSED + 1)) ;; *) FAILED=$((FAILED + 1)) ;; esac
-done
-echo "e2e-vscode: $PASSED passed, $FAILED failed"
-[ "$FAILED" = 0 ]
+summary

@@ -1,7 +1,8 @@
 // The real-VS-Code test: code-server's workbench in headless Debian chromium, driven by
 // playwright-core, with the packaged PHI Guard .vsix installed and the telehealth example open.
 // Checks the PHI squiggle and its message, the hover with the flow path, the quick fix (file
-// changed, diagnostic gone), the status bar item and the inventory command. Screenshots go to
+// changed, diagnostic gone), the restart of a killed server (EXT_DIR set), the status bar item
+// and the inventory command. Screenshots go to
 // $SHOTS. Every wait is on a condition, never a fixed sleep. Exit code 0 = all checks passed.
 //
 // Env: CS_URL, WORKSPACE (folder opened), FILE (relative to it), LINE (1-based) and NEEDLE (text
@@ -23,6 +24,19 @@ const QUICKFIX_RESULT = process.env.QUICKFIX_RESULT || 'redact(patient.fullName)
 const SHOTS = process.env.SHOTS || path.join(os.tmpdir(), 'phi-guard-e2e-shots');
 const TIMEOUT = +(process.env.TIMEOUT_MS || 90000);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const EXT_DIR = process.env.EXT_DIR;
+
+/** Pids of the PHI Guard language server that the extension in EXT_DIR started. */
+const serverPids = () =>
+  fs.readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv.some((a) => a.startsWith(EXT_DIR) && a.endsWith(path.join('dist', 'server.js')));
+    } catch {
+      return false;
+    }
+  });
 
 const t0 = Date.now();
 const mark = (what) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
@@ -173,12 +187,41 @@ const COLUMN = sourceLines[LINE - 1].indexOf(NEEDLE) + 1 + Math.floor(NEEDLE.len
     await page.mouse.move(5, 5);
     await shot('04-after-quickfix.png');
 
+    // A crashed server is restarted by the client: SIGKILL it, wait for the new process, undo the
+    // fix; the diagnostic comes back, so it was published by the new server.
+    if (EXT_DIR) {
+      const oldPids = serverPids();
+      check(oldPids.length === 1, `one language server process runs (${oldPids.join(', ') || 'none'})`);
+      for (const pid of oldPids) process.kill(+pid, 'SIGKILL');
+      mark(`killed the language server (${oldPids.join(', ')})`);
+      let newPids = [];
+      for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+        newPids = serverPids().filter((pid) => !oldPids.includes(pid));
+        if (newPids.length > 0) break;
+      }
+      check(newPids.length === 1, `the client restarted the killed server (new process ${newPids.join(', ') || 'none'})`);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      for (let attempt = 1; attempt <= 5 && (await editorText()).includes(QUICKFIX_RESULT); attempt++) {
+        await page.keyboard.press('Control+Z');
+        await page.waitForFunction(([fn, n]) => !new Function(`return (${fn})()`)().includes(n), [EDITORS_TEXT.toString(), QUICKFIX_RESULT], { timeout: 5000 }).catch(() => {});
+      }
+      check(!(await editorText()).includes(QUICKFIX_RESULT), 'undo reverted the quick fix');
+      let back = 0;
+      for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+        back = (await problemRows()).filter((r) => r.includes(EXPECT)).length;
+        if (back >= before) break;
+      }
+      check(back >= before, `after the restart the new server reports "${EXPECT}" again (${back})`);
+      await page.mouse.move(5, 5);
+      await shot('05-after-restart.png');
+    }
+
     // The inventory command renders every LLM call site.
     await runCommand('PHI Guard: Show LLM Call Inventory');
     await waitForEditorText('LLM call inventory');
     const inventory = await editorText();
     check(/\d+ LLM call sites? in \d+ analyzed files/.test(inventory) && inventory.includes('chat.completions.create'), 'inventory command lists the call sites');
-    await shot('05-inventory.png');
+    await shot('06-inventory.png');
   } catch (e) {
     failures++;
     console.log(`FAIL: ${e.message.split('\n')[0]}`);

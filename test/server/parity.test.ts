@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspClient, REPO_ROOT } from './support/lspClient';
+import { LspClient, messageOf, REPO_ROOT } from './support/lspClient';
 import { copyFixture, removeCopy } from './support/workspace';
 
 type Row = string; // "file:line rule"
@@ -64,14 +64,31 @@ function eslintRows(request: LintRequest): Row[] {
   return rows.sort();
 }
 
+/**
+ * The rows the server publishes for the folder. Every PHI finding must carry its flow path as
+ * relatedInformation: the PHI source first, the LLM call last, each step in a file.
+ */
 async function serverRows(folder: string): Promise<Row[]> {
   const client = await LspClient.start({ workspaceFolders: [folder] });
   try {
     await client.inventory(); // resolves once the start-up pass is done
     const rows: Row[] = [];
+    const withoutFlow: Row[] = [];
     for (const [uri, published] of client.diagnostics) {
-      for (const d of published.diagnostics) rows.push(`${path.relative(folder, fileURLToPath(uri))}:${d.range.start.line + 1} ${d.code}`);
+      for (const d of published.diagnostics) {
+        const row = `${path.relative(folder, fileURLToPath(uri))}:${d.range.start.line + 1} ${d.code}`;
+        rows.push(row);
+        if (d.code !== 'no-phi-in-prompt' || /could not (finish )?analyz/.test(messageOf(d))) continue;
+        const steps = d.relatedInformation ?? [];
+        const complete =
+          steps.length >= 2 &&
+          /^\d+\. PHI source: /.test(steps[0].message) &&
+          /^\d+\. LLM call: /.test(steps[steps.length - 1].message) &&
+          steps.every((s) => s.location.uri.startsWith('file://'));
+        if (!complete) withoutFlow.push(`${row}: ${JSON.stringify(steps.map((s) => s.message))}`);
+      }
     }
+    assert.deepEqual(withoutFlow, [], 'PHI findings without a complete flow path');
     return rows.sort();
   } finally {
     await client.stop();
@@ -86,6 +103,21 @@ describe('language server and ESLint report the same findings', function () {
     const expected = eslintRows({ cwd: app, patterns: ['src'] });
     assert.ok(expected.length > 10, 'the example has findings');
     assert.deepEqual(await serverRows(app), expected);
+  });
+
+  it('on the labeled corpus (test/corpus: 78 files, every SDK and flow kind, with its own eslint.config.js)', async () => {
+    const corpus = path.join(REPO_ROOT, 'test/corpus');
+    const expected = eslintRows({ cwd: corpus, patterns: ['src'] });
+    assert.ok(expected.length > 250, `the corpus has findings (${expected.length})`);
+    const files = new Set(expected.map((row) => row.split(':')[0]));
+    assert.ok(files.size > 60, `findings in most corpus files (${files.size})`);
+    assert.deepEqual(await serverRows(corpus), expected);
+  });
+
+  it('on the ESLint rule tests\' fixture project (eslint-plugin/tests/fixture)', async () => {
+    const folder = path.join(REPO_ROOT, 'eslint-plugin/tests/fixture');
+    const expected = eslintRows({ cwd: folder, patterns: ['.'], recommended: { files: ['**/*.ts'], allowDefaultProject: [] } });
+    assert.deepEqual(await serverRows(folder), expected);
   });
 
   it('on the SDK shape fixtures (test/fixtures/sdk-shapes: every vendor SDK, no tsconfig)', async () => {
