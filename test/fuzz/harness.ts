@@ -37,6 +37,8 @@ export const settings = {
   seed: intSetting('PHI_GUARD_FUZZ_SEED', '--seed', DEFAULT_SEED),
   /** Mutants fed to the engine. */
   runs: intSetting('PHI_GUARD_FUZZ_RUNS', '--runs', 1000),
+  /** Labeled programs made by the generator (labeled.test.ts). */
+  programs: intSetting('PHI_GUARD_GEN_PROGRAMS', '--programs', 1000),
   /** Mutants also linted through ESLint's Linter (slower); default a tenth of the runs. */
   eslintRuns: -1,
   /** Per-file engine budget given to analyzeFile. */

@@ -1,0 +1,502 @@
+/**
+ * Labeled program generator (issue 5, part 1). Composes prompt-building programs from building
+ * blocks whose answer is known: a source (PHI of each kind of SPEC section 3, or a non-PHI
+ * look-alike), a chain of 0 to 6 hops (the propagation kinds of SPEC section 5, plus hops that
+ * make the value clean again), an optional redactor on the way, and a sink (the SDK calls of
+ * SPEC section 4, approved and unapproved vendors, first-party and loopback endpoints).
+ *
+ * A program is plain data (`GenProgram`), so fast-check can generate and shrink it; `render`
+ * turns it into files of the rule fixture project (eslint-plugin/tests/fixture: models with
+ * `@phi` tags, a config approving azure-openai and aws-bedrock in us-* for anthropic.* models,
+ * the `redact` redactor, the first-party host llm.acme.internal), and `expected` derives the
+ * findings the engine must report from the blocks alone.
+ */
+import fc from 'fast-check';
+
+// ---------------------------------------------------------------------------------------
+// Sources
+
+export interface SourceBlock {
+  /** Does the value carry PHI? */
+  phi: boolean;
+  /** Parameters of the generated function the expression reads. */
+  params: string[];
+  /** Statements before the expression (inside the function). */
+  pre?: string[];
+  /** A string-valued expression. */
+  expr: string;
+  /** Extra imports this source needs (beyond the models). */
+  imports?: string[];
+}
+
+const MODELS = `import type { Appointment, ClinicStats, ClinicalNote, InsuranceClaim, IntakeRow, Patient } from './models.js';`;
+const FHIR = `import type { Observation, Patient as FhirPatient } from '@medplum/fhirtypes';`;
+
+/** Each source kind, with a few variants (picked by the program's `variant`). */
+export const SOURCES = {
+  // --- PHI (SPEC section 3, in order of authority)
+  'phi-tag-member': [
+    { phi: true, params: ['p: Patient'], expr: 'p.ssn' },
+    { phi: true, params: ['p: Patient'], expr: 'p.fullName' },
+    { phi: true, params: ['p: Patient'], expr: 'p.dateOfBirth' },
+  ],
+  'phi-tag-nested-member': [
+    { phi: true, params: ['p: Patient'], expr: 'p.address.city' },
+    { phi: true, params: ['p: Patient'], expr: "p.medications[0]?.name ?? ''" },
+  ],
+  'phi-tag-type': [
+    { phi: true, params: ['note: ClinicalNote'], expr: 'note.text' },
+    { phi: true, params: ['note: ClinicalNote'], expr: 'note.author' },
+  ],
+  'phi-whole-object': [
+    { phi: true, params: ['note: ClinicalNote'], expr: 'JSON.stringify(note)' },
+    { phi: true, params: ['p: Patient'], expr: 'JSON.stringify(p)' },
+  ],
+  'phi-tag-parameter': [{ phi: true, params: ['/** @phi */ reason: string'], expr: 'reason' }],
+  'phi-tag-variable': [{ phi: true, params: ['id: string'], pre: ['/** @phi */ const history = await fetchText(id);'], expr: 'history' }],
+  'brand-type': [{ phi: true, params: ['a: Appointment'], expr: 'a.reason' }],
+  'phi-types-config': [{ phi: true, params: ['c: InsuranceClaim'], expr: 'c.claimNumber' }],
+  'fhir-resource': [
+    { phi: true, params: ['fp: FhirPatient'], expr: "fp.name?.[0]?.family ?? ''", imports: [FHIR] },
+    { phi: true, params: ['fp: FhirPatient'], expr: "fp.birthDate ?? ''", imports: [FHIR] },
+    { phi: true, params: ['o: Observation'], expr: "o.valueString ?? ''", imports: [FHIR] },
+  ],
+  'field-name-untyped': [
+    { phi: true, params: ['row: any'], expr: 'row.ssn' },
+    { phi: true, params: ['row: any'], expr: 'row.diagnosis' },
+  ],
+  'field-name-unmarked-type': [
+    { phi: true, params: ['i: IntakeRow'], expr: 'i.mrn' },
+    { phi: true, params: ['i: IntakeRow'], expr: 'i.symptoms' },
+    { phi: true, params: ['i: IntakeRow'], expr: 'i.chartNumber' },
+  ],
+  'weak-name-patient-object': [{ phi: true, params: ['patient: any'], expr: 'patient.email' }],
+  // --- non-PHI look-alikes
+  'clean-member-of-phi-type': [
+    { phi: false, params: ['p: Patient'], expr: 'p.id' },
+    { phi: false, params: ['p: Patient'], expr: 'p.preferredLanguage' },
+    { phi: false, params: ['a: Appointment'], expr: 'a.id' },
+  ],
+  'count-or-length': [
+    { phi: false, params: ['p: Patient'], expr: 'String(p.medications.length)' },
+    { phi: false, params: ['p: Patient'], expr: 'String(p.ssn.length)' },
+    { phi: false, params: ['a: Appointment'], expr: 'String(a.durationMinutes)' },
+  ],
+  'id-field': [
+    { phi: false, params: ['p: Patient'], expr: 'p.clinicId' },
+    { phi: false, params: ['i: IntakeRow'], expr: 'String(i.id)' },
+  ],
+  'excluded-field': [
+    { phi: false, params: ['s: ClinicStats'], expr: 'String(s.patientCount)' },
+    { phi: false, params: ['s: ClinicStats'], expr: 's.clinicName' },
+  ],
+  'fhir-resource-type': [{ phi: false, params: ['fp: FhirPatient'], expr: 'fp.resourceType', imports: [FHIR] }],
+  'weak-name-other-object': [{ phi: false, params: ['clinic: any'], expr: 'clinic.email' }],
+  'redacted-value': [
+    { phi: false, params: ['p: Patient'], expr: 'redact(p.ssn)' },
+    { phi: false, params: ['note: ClinicalNote'], expr: 'redact(note)' },
+  ],
+} satisfies Record<string, SourceBlock[]>;
+export type SourceKind = keyof typeof SOURCES;
+export const SOURCE_KINDS = Object.keys(SOURCES) as SourceKind[];
+
+// ---------------------------------------------------------------------------------------
+// Hops: each takes a string expression and gives one (statements in the function body,
+// declarations at the top of the file or in the helper file).
+
+export interface HopOut {
+  body: string[];
+  expr: string;
+  top?: string[];
+  lib?: string[];
+  /** Names imported from the helper file. */
+  libImports?: string[];
+}
+
+type Hop = (e: string, j: number) => HopOut;
+
+export const HOPS = {
+  variable: (e, j) => ({ body: [`const v${j} = ${e};`], expr: `v${j}` }),
+  reassignment: (e, j) => ({ body: [`let v${j}: string = 'pending';`, `v${j} = ${e};`], expr: `v${j}` }),
+  template: (e, j) => ({ body: [`const v${j} = \`Context: \${${e}}\`;`], expr: `v${j}` }),
+  concatenation: (e, j) => ({ body: [`const v${j} = 'Context: ' + ${e};`], expr: `v${j}` }),
+  'concat-method': (e, j) => ({ body: [`const v${j} = 'Context: '.concat(${e});`], expr: `v${j}` }),
+  join: (e, j) => ({ body: [`const v${j} = ['Context:', ${e}].join(' ');`], expr: `v${j}` }),
+  map: (e, j) => ({ body: [`const v${j} = [${e}].map((s) => s.trim()).join('\\n');`], expr: `v${j}` }),
+  'spread-array': (e, j) => ({ body: [`const v${j} = [...['Context:'], ...[${e}]].join(' ');`], expr: `v${j}` }),
+  'spread-object': (e, j) => ({ body: [`const o${j} = { ...{ text: ${e} }, kind: 'note' };`, `const v${j} = o${j}.text;`], expr: `v${j}` }),
+  'destructure-object': (e, j) => ({ body: [`const d${j} = { text: ${e}, size: 1 };`, `const { text: v${j} } = d${j};`], expr: `v${j}` }),
+  'destructure-array': (e, j) => ({ body: [`const [v${j}] = [${e}, 'tail'];`], expr: `v${j}` }),
+  'json-stringify': (e, j) => ({ body: [`const v${j} = JSON.stringify({ text: ${e} });`], expr: `v${j}` }),
+  'string-method': (e, j) => ({ body: [`const v${j} = ${e}.toUpperCase();`], expr: `v${j}` }),
+  conditional: (e, j) => ({ body: [`const v${j} = ${e}.length > 0 ? ${e} : 'n/a';`], expr: `v${j}` }),
+  'helper-same-file': (e, j) => ({ top: [`function h${j}(s: string): string {`, `  return \`[\${s}]\`;`, `}`], body: [`const v${j} = h${j}(${e});`], expr: `v${j}` }),
+  'helper-other-file': (e, j) => ({ lib: [`export function h${j}(s: string): string {`, `  return 'Note: ' + s.trim();`, `}`], libImports: [`h${j}`], body: [`const v${j} = h${j}(${e});`], expr: `v${j}` }),
+  closure: (e, j) => ({ body: [`const f${j} = (): string => ${e};`, `const v${j} = f${j}();`], expr: `v${j}` }),
+  'class-member': (e, j) => ({
+    top: [`class Box${j} {`, `  constructor(private readonly text: string) {}`, `  read(): string {`, `    return this.text;`, `  }`, `}`],
+    body: [`const v${j} = new Box${j}(${e}).read();`],
+    expr: `v${j}`,
+  }),
+  'class-field': (e, j) => ({
+    top: [`class Holder${j} {`, `  text = '';`, `  set(s: string): void {`, `    this.text = s;`, `  }`, `}`],
+    body: [`const b${j} = new Holder${j}();`, `b${j}.set(${e});`, `const v${j} = b${j}.text;`],
+    expr: `v${j}`,
+  }),
+  await: (e, j) => ({ body: [`const v${j} = await Promise.resolve(${e});`], expr: `v${j}` }),
+  'async-helper': (e, j) => ({ top: [`async function a${j}(s: string): Promise<string> {`, `  return s;`, `}`], body: [`const v${j} = await a${j}(${e});`], expr: `v${j}` }),
+  'promise-all': (e, j) => ({ body: [`const [v${j}] = await Promise.all([Promise.resolve(${e}), Promise.resolve('x')]);`], expr: `v${j}` }),
+  push: (e, j) => ({ body: [`const parts${j}: string[] = ['Context:'];`, `parts${j}.push(${e});`, `const v${j} = parts${j}.join('\\n');`], expr: `v${j}` }),
+  // --- hops after which the value is clean (SPEC section 5: overwritten, counts, tests)
+  'overwrite-clean': (e, j) => ({ body: [`let v${j}: string = ${e};`, `v${j} = 'overwritten';`], expr: `v${j}` }),
+  'length-clean': (e, j) => ({ body: [`const v${j} = \`\${${e}.length} characters\`;`], expr: `v${j}` }),
+  'boolean-test-clean': (e, j) => ({ body: [`const v${j} = ${e}.includes('x') ? 'has x' : 'no x';`], expr: `v${j}` }),
+} satisfies Record<string, Hop>;
+export type HopKind = keyof typeof HOPS;
+export const HOP_KINDS = Object.keys(HOPS) as HopKind[];
+/** Hops that make the value clean (every other hop keeps what it carries). */
+export const CLEANING_HOPS: ReadonlySet<HopKind> = new Set<HopKind>(['overwrite-clean', 'length-clean', 'boolean-test-clean']);
+
+// ---------------------------------------------------------------------------------------
+// Redactors
+
+export const REDACTORS = {
+  none: undefined,
+  /** The configured redactor (phi-guard.config.json "redactors"). */
+  'configured-redactor': (e: string, j: number): HopOut => ({ body: [`const r${j} = redact(${e});`], expr: `r${j}` }),
+  /** A function tagged @redactor in the file. */
+  'tagged-redactor': (e: string, j: number): HopOut => ({
+    top: [`/** @redactor */`, `function scrub${j}(value: string): string {`, `  return value.length > 0 ? '[removed]' : '';`, `}`],
+    body: [`const r${j} = scrub${j}(${e});`],
+    expr: `r${j}`,
+  }),
+  /** Look-alike: escapes HTML, is not de-identification (SPEC section 5). */
+  'sanitizer-not-redactor': (e: string, j: number): HopOut => ({ body: [`const r${j} = sanitizeHtml(${e});`], expr: `r${j}` }),
+};
+export type RedactorKind = keyof typeof REDACTORS;
+export const REDACTOR_KINDS = Object.keys(REDACTORS) as RedactorKind[];
+
+// ---------------------------------------------------------------------------------------
+// Sinks. `call` is one line; `pre` are statements before it; V is the value sent.
+
+export type VendorStatus = 'unapproved' | 'approved' | 'outside-scope' | 'unknown-endpoint' | 'local' | 'first-party' | 'not-llm' | 'wrapper';
+
+export interface SinkBlock {
+  status: VendorStatus;
+  imports: string[];
+  /** Module-level setup (clients). */
+  setup: string[];
+  pre?: string[];
+  call: string;
+}
+
+const OPENAI = `import OpenAI from 'openai';`;
+const ANTHROPIC = `import Anthropic from '@anthropic-ai/sdk';`;
+const chatMessages = `messages: [{ role: 'user', content: %V% }]`;
+
+export const SINKS = {
+  'openai chat.completions': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })` },
+  'openai chat system prompt': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();'],
+    call: `client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: %V% }, { role: 'user', content: 'Summarize.' }] })`,
+  },
+  'openai pushed message': {
+    status: 'unapproved',
+    imports: [OPENAI, `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';`],
+    setup: ['const client = new OpenAI();'],
+    pre: [`const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: 'You are a scribe.' }];`, `messages.push({ role: 'user', content: %V% });`],
+    call: `client.chat.completions.create({ model: 'gpt-4o', messages })`,
+  },
+  'openai responses': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.responses.create({ model: 'gpt-4o', input: %V% })` },
+  'openai embeddings': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.embeddings.create({ model: 'text-embedding-3-small', input: %V% })` },
+  'openai legacy completions': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: %V% })` },
+  'openai beta threads message': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.beta.threads.messages.create('thread_1', { role: 'user', content: %V% })` },
+  'openai baseURL groq host': { status: 'unapproved', imports: [OPENAI], setup: [`const client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });`], call: `client.chat.completions.create({ model: 'llama-3.1-8b-instant', ${chatMessages} })` },
+  'openai baseURL azure host': { status: 'approved', imports: [OPENAI], setup: [`const client = new OpenAI({ baseURL: 'https://acme.openai.azure.com/openai/v1' });`], call: `client.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })` },
+  'openai baseURL not constant': {
+    status: 'unknown-endpoint',
+    imports: [OPENAI],
+    setup: ['declare const endpointUrl: string;', 'const client = new OpenAI({ baseURL: endpointUrl });'],
+    call: `client.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })`,
+  },
+  'openai baseURL localhost': { status: 'local', imports: [OPENAI], setup: [`const client = new OpenAI({ baseURL: 'http://localhost:11434/v1' });`], call: `client.chat.completions.create({ model: 'llama3', ${chatMessages} })` },
+  'openai baseURL 127.0.0.1': { status: 'local', imports: [OPENAI], setup: [`const client = new OpenAI({ baseURL: 'http://127.0.0.1:8080/v1' });`], call: `client.embeddings.create({ model: 'e5', input: %V% })` },
+  'openai baseURL first-party gateway': { status: 'first-party', imports: [OPENAI], setup: [`const client = new OpenAI({ baseURL: 'https://llm.acme.internal/v1' });`], call: `client.chat.completions.create({ model: 'm', ${chatMessages} })` },
+  'azure-openai chat.completions': {
+    status: 'approved',
+    imports: [`import { AzureOpenAI } from 'openai';`],
+    setup: [`const client = new AzureOpenAI({ endpoint: 'https://acme.openai.azure.com', apiVersion: '2024-10-21' });`],
+    call: `client.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })`,
+  },
+  'anthropic messages': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })` },
+  'anthropic system prompt': {
+    status: 'unapproved',
+    imports: [ANTHROPIC],
+    setup: ['const client = new Anthropic();'],
+    call: `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, system: %V%, messages: [{ role: 'user', content: 'Summarize.' }] })`,
+  },
+  'anthropic-bedrock us-east-1': {
+    status: 'approved',
+    imports: [`import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';`],
+    setup: [`const client = new AnthropicBedrock({ awsRegion: 'us-east-1' });`],
+    call: `client.messages.create({ model: 'anthropic.claude-3-5-sonnet-20240620-v1:0', max_tokens: 256, ${chatMessages} })`,
+  },
+  'anthropic-bedrock eu-central-1': {
+    status: 'outside-scope',
+    imports: [`import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';`],
+    setup: [`const client = new AnthropicBedrock({ awsRegion: 'eu-central-1' });`],
+    call: `client.messages.create({ model: 'anthropic.claude-3-5-sonnet-20240620-v1:0', max_tokens: 256, ${chatMessages} })`,
+  },
+  'anthropic-vertex messages': {
+    status: 'unapproved',
+    imports: [`import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';`],
+    setup: [`const client = new AnthropicVertex({ projectId: 'acme-ml', region: 'us-east5' });`],
+    call: `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })`,
+  },
+  'google-genai gemini': {
+    status: 'unapproved',
+    imports: [`import { GoogleGenAI } from '@google/genai';`],
+    setup: [`const client = new GoogleGenAI({ apiKey: 'key' });`],
+    call: `client.models.generateContent({ model: 'gemini-2.5-flash', contents: %V% })`,
+  },
+  'google-genai vertexai': {
+    status: 'unapproved',
+    imports: [`import { GoogleGenAI } from '@google/genai';`],
+    setup: [`const client = new GoogleGenAI({ vertexai: true, project: 'acme-ml', location: 'us-central1' });`],
+    call: `client.models.generateContent({ model: 'gemini-2.5-flash', contents: %V% })`,
+  },
+  'google-generative-ai generateContent': {
+    status: 'unapproved',
+    imports: [`import { GoogleGenerativeAI } from '@google/generative-ai';`],
+    setup: [`const model = new GoogleGenerativeAI('key').getGenerativeModel({ model: 'gemini-1.5-flash' });`],
+    call: `model.generateContent(%V%)`,
+  },
+  'google-generative-ai chat sendMessage': {
+    status: 'unapproved',
+    imports: [`import { GoogleGenerativeAI } from '@google/generative-ai';`],
+    setup: [`const model = new GoogleGenerativeAI('key').getGenerativeModel({ model: 'gemini-1.5-flash' });`],
+    pre: ['const chat = model.startChat();'],
+    call: `chat.sendMessage(%V%)`,
+  },
+  'bedrock Converse us-east-1': {
+    status: 'approved',
+    imports: [`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const client = new BedrockRuntimeClient({ region: 'us-east-1' });`],
+    call: `client.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [{ role: 'user', content: [{ text: %V% }] }] }))`,
+  },
+  'bedrock Converse eu-west-1': {
+    status: 'outside-scope',
+    imports: [`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const client = new BedrockRuntimeClient({ region: 'eu-west-1' });`],
+    call: `client.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [{ role: 'user', content: [{ text: %V% }] }] }))`,
+  },
+  'bedrock InvokeModel llama': {
+    status: 'outside-scope',
+    imports: [`import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const client = new BedrockRuntimeClient({ region: 'us-west-2' });`],
+    call: `client.send(new InvokeModelCommand({ modelId: 'meta.llama3-70b-instruct-v1:0', body: JSON.stringify({ prompt: %V% }) }))`,
+  },
+  'bedrock aggregated converse': {
+    status: 'approved',
+    imports: [`import { BedrockRuntime } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const client = new BedrockRuntime({ region: 'us-west-2' });`],
+    call: `client.converse({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: %V% }] }] })`,
+  },
+  'mistral chat.complete': {
+    status: 'unapproved',
+    imports: [`import { Mistral } from '@mistralai/mistralai';`],
+    setup: [`const client = new Mistral({ apiKey: 'key' });`],
+    call: `client.chat.complete({ model: 'mistral-large-latest', ${chatMessages} })`,
+  },
+  'cohere v2 chat': {
+    status: 'unapproved',
+    imports: [`import { CohereClientV2 } from 'cohere-ai';`],
+    setup: [`const client = new CohereClientV2({ token: 'key' });`],
+    call: `client.chat({ model: 'command-r-plus', ${chatMessages} })`,
+  },
+  'groq chat.completions': { status: 'unapproved', imports: [`import Groq from 'groq-sdk';`], setup: [`const client = new Groq({ apiKey: 'key' });`], call: `client.chat.completions.create({ model: 'llama-3.1-8b-instant', ${chatMessages} })` },
+  'ollama client': { status: 'local', imports: [`import { Ollama } from 'ollama';`], setup: [`const client = new Ollama({ host: 'http://127.0.0.1:11434' });`], call: `client.chat({ model: 'llama3.1', ${chatMessages} })` },
+  'ollama default instance': { status: 'local', imports: [`import ollama from 'ollama';`], setup: [], call: `ollama.generate({ model: 'llama3.1', prompt: %V% })` },
+  'ai-sdk openai generateText': { status: 'unapproved', imports: [`import { generateText } from 'ai';`, `import { openai } from '@ai-sdk/openai';`], setup: [], call: `generateText({ model: openai('gpt-4o'), prompt: %V% })` },
+  'ai-sdk anthropic streamText': { status: 'unapproved', imports: [`import { streamText } from 'ai';`, `import { anthropic } from '@ai-sdk/anthropic';`], setup: [], call: `streamText({ model: anthropic('claude-sonnet-4-5'), prompt: %V% })` },
+  'ai-sdk google messages': {
+    status: 'unapproved',
+    imports: [`import { generateText } from 'ai';`, `import { google } from '@ai-sdk/google';`],
+    setup: [],
+    call: `generateText({ model: google('gemini-2.5-flash'), ${chatMessages} })`,
+  },
+  'ai-sdk mistral system': { status: 'unapproved', imports: [`import { generateText } from 'ai';`, `import { mistral } from '@ai-sdk/mistral';`], setup: [], call: `generateText({ model: mistral('mistral-large-latest'), system: %V%, prompt: 'Summarize.' })` },
+  'ai-sdk azure generateText': { status: 'approved', imports: [`import { generateText } from 'ai';`, `import { azure } from '@ai-sdk/azure';`], setup: [], call: `generateText({ model: azure('gpt-4o'), prompt: %V% })` },
+  'ai-sdk bedrock us-east-1': {
+    status: 'approved',
+    imports: [`import { generateText } from 'ai';`, `import { createAmazonBedrock } from '@ai-sdk/amazon-bedrock';`],
+    setup: [`const bedrock = createAmazonBedrock({ region: 'us-east-1' });`],
+    call: `generateText({ model: bedrock('anthropic.claude-3-5-sonnet-20240620-v1:0'), prompt: %V% })`,
+  },
+  'ai-sdk gateway model string': { status: 'unapproved', imports: [`import { generateText } from 'ai';`], setup: [], call: `generateText({ model: 'openai/gpt-4o', prompt: %V% })` },
+  'ai-sdk openai embed': { status: 'unapproved', imports: [`import { embed } from 'ai';`, `import { openai } from '@ai-sdk/openai';`], setup: [], call: `embed({ model: openai.embedding('text-embedding-3-small'), value: %V% })` },
+  'ai-sdk localhost provider': {
+    status: 'local',
+    imports: [`import { generateText } from 'ai';`, `import { createOpenAI } from '@ai-sdk/openai';`],
+    setup: [`const local = createOpenAI({ baseURL: 'http://localhost:1234/v1' });`],
+    call: `generateText({ model: local('llama3'), prompt: %V% })`,
+  },
+  'langchain ChatOpenAI invoke': { status: 'unapproved', imports: [`import { ChatOpenAI } from '@langchain/openai';`], setup: [`const model = new ChatOpenAI({ model: 'gpt-4o' });`], call: `model.invoke(%V%)` },
+  'langchain ChatAnthropic invoke': {
+    status: 'unapproved',
+    imports: [`import { ChatAnthropic } from '@langchain/anthropic';`],
+    setup: [`const model = new ChatAnthropic({ model: 'claude-sonnet-4-5' });`],
+    call: `model.invoke([['human', %V%]])`,
+  },
+  'langchain AzureChatOpenAI invoke': {
+    status: 'approved',
+    imports: [`import { AzureChatOpenAI } from '@langchain/openai';`],
+    setup: [`const model = new AzureChatOpenAI({ azureOpenAIApiInstanceName: 'acme', azureOpenAIApiDeploymentName: 'gpt-4o', azureOpenAIApiVersion: '2024-10-21' });`],
+    call: `model.invoke(%V%)`,
+  },
+  'langchain pipe chain': {
+    status: 'unapproved',
+    imports: [`import { ChatOpenAI } from '@langchain/openai';`, `import { ChatPromptTemplate } from '@langchain/core/prompts';`],
+    setup: [`const chain = ChatPromptTemplate.fromMessages([['human', 'Summarize {note}']]).pipe(new ChatOpenAI({ model: 'gpt-4o' }));`],
+    call: `chain.invoke({ note: %V% })`,
+  },
+  'fetch api.openai.com': {
+    status: 'unapproved',
+    imports: [],
+    setup: [],
+    call: `fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', ${chatMessages} }) })`,
+  },
+  'fetch localhost': { status: 'local', imports: [], setup: [], call: `fetch('http://localhost:8080/v1/completions', { method: 'POST', body: JSON.stringify({ prompt: %V% }) })` },
+  'fetch non-LLM host': { status: 'not-llm', imports: [], setup: [], call: `fetch('https://records.acme.example/notes', { method: 'POST', body: JSON.stringify({ text: %V% }) })` },
+  'axios api.anthropic.com': {
+    status: 'unapproved',
+    imports: [`import axios from 'axios';`],
+    setup: [],
+    call: `axios.post('https://api.anthropic.com/v1/messages', { model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })`,
+  },
+  'project wrapper in another file': { status: 'wrapper', imports: [`import { askModel } from './llm.js';`], setup: [], call: `askModel(%V%)` },
+} satisfies Record<string, SinkBlock>;
+export type SinkKind = keyof typeof SINKS;
+export const SINK_KINDS = Object.keys(SINKS) as SinkKind[];
+
+// ---------------------------------------------------------------------------------------
+// Programs
+
+export interface GenProgram {
+  source: SourceKind;
+  variant: number;
+  hops: HopKind[];
+  redactor: RedactorKind;
+  /** Where the redactor sits in the chain: before hop `redactorAt` (modulo hops + 1). */
+  redactorAt: number;
+  sink: SinkKind;
+}
+
+export const programArb: fc.Arbitrary<GenProgram> = fc.record({
+  source: fc.constantFrom(...SOURCE_KINDS),
+  variant: fc.nat({ max: 5 }),
+  hops: fc.array(fc.constantFrom(...HOP_KINDS), { minLength: 0, maxLength: 6 }),
+  // Half of the programs have no redactor on the way.
+  redactor: fc.oneof({ weight: 3, arbitrary: fc.constant<RedactorKind>('none') }, { weight: 1, arbitrary: fc.constantFrom(...REDACTOR_KINDS.filter((r) => r !== 'none')) }),
+  redactorAt: fc.nat({ max: 6 }),
+  sink: fc.constantFrom(...SINK_KINDS),
+});
+
+export interface Rendered {
+  /** File name (relative to the fixture) -> text; the first is the analyzed file. */
+  files: [string, string][];
+  /** 1-based lines of the analyzed file where the no-phi-in-prompt finding may be (the chain and the sink). */
+  phiLines: [number, number];
+  /** 1-based line of the sink call (the callee of approved-vendors). */
+  sinkLine: number;
+}
+
+export interface Expected {
+  'no-phi-in-prompt': number;
+  'approved-vendors': number;
+}
+
+/** The findings the blocks imply (SPEC sections 3 to 6). */
+export function expected(p: GenProgram): Expected {
+  const src = sourceOf(p);
+  const status = SINKS[p.sink].status;
+  const redacted = p.redactor === 'configured-redactor' || p.redactor === 'tagged-redactor';
+  const cleaned = p.hops.some((h) => CLEANING_HOPS.has(h));
+  // Vendors without a BAA, approved ones whose region/model is outside it, and endpoints PHI
+  // Guard cannot determine are reported; local, first-party and non-LLM endpoints never are.
+  // A project wrapper's own call is reported in its file (llm.ts), not here.
+  const reported = status === 'unapproved' || status === 'outside-scope' || status === 'unknown-endpoint' || status === 'wrapper';
+  const vendorReported = status === 'unapproved' || status === 'outside-scope' || status === 'unknown-endpoint';
+  return {
+    'no-phi-in-prompt': src.phi && !redacted && !cleaned && reported ? 1 : 0,
+    'approved-vendors': vendorReported ? 1 : 0,
+  };
+}
+
+export function sourceOf(p: GenProgram): SourceBlock {
+  const variants: SourceBlock[] = SOURCES[p.source];
+  return variants[p.variant % variants.length]!;
+}
+
+/** The block names a program is made of, for the per-block table. */
+export function blocksOf(p: GenProgram): string[] {
+  const out = [`source: ${p.source}`, `sink: ${p.sink}`, `vendor: ${SINKS[p.sink].status}`, `redactor: ${p.redactor}`, `hops: ${p.hops.length}`];
+  for (const h of new Set(p.hops)) out.push(`hop: ${h}`);
+  return out;
+}
+
+/**
+ * Renders a program as `<base>.ts` (analyzed) and, when a hop needs one, `<base>-lib.ts`
+ * (helpers in another file). `base` must be unique within a program batch.
+ */
+export function render(p: GenProgram, base: string): Rendered {
+  const src = sourceOf(p);
+  const sink: SinkBlock = SINKS[p.sink];
+  const imports = new Set<string>([MODELS, `import { redact, sanitizeHtml } from './phi.js';`, ...(src.imports ?? []), ...sink.imports]);
+  const top: string[] = [];
+  const lib: string[] = [];
+  const libImports: string[] = [];
+  const body: string[] = [...(src.pre ?? [])];
+  // Composite expressions are parenthesized so that hops can read members of them.
+  let expr = /^[\w.]+$/.test(src.expr) ? src.expr : `(${src.expr})`;
+  const steps: { out: HopOut }[] = [];
+  const redactAt = p.redactor === 'none' ? -1 : p.redactorAt % (p.hops.length + 1);
+  for (let i = 0; i <= p.hops.length; i++) {
+    if (i === redactAt) {
+      const r = REDACTORS[p.redactor]!(expr, i);
+      steps.push({ out: r });
+      expr = r.expr;
+    }
+    if (i === p.hops.length) break;
+    const out = (HOPS[p.hops[i]!] as Hop)(expr, i);
+    steps.push({ out });
+    expr = out.expr;
+  }
+  for (const { out } of steps) {
+    body.push(...out.body);
+    top.push(...(out.top ?? []));
+    lib.push(...(out.lib ?? []));
+    libImports.push(...(out.libImports ?? []));
+  }
+  const libName = `${base}-lib`;
+  if (libImports.length > 0) imports.add(`import { ${libImports.join(', ')} } from './${libName}.js';`);
+  const needsFetchText = (src.pre ?? []).some((l) => l.includes('fetchText('));
+  const head = [...imports, ...sink.setup, ...(needsFetchText ? ['declare function fetchText(id: string): Promise<string>;'] : []), ...top];
+  const lines = [...head, `export async function run(${src.params.join(', ')}): Promise<unknown> {`];
+  const chainStart = lines.length + 1;
+  for (const l of body) lines.push(`  ${l}`);
+  for (const l of sink.pre ?? []) lines.push(`  ${l.replace('%V%', () => expr)}`);
+  lines.push(`  return ${sink.call.replace('%V%', () => expr)};`);
+  const sinkLine = lines.length;
+  lines.push('}', '');
+  const files: [string, string][] = [[`${base}.ts`, lines.join('\n')]];
+  if (lib.length > 0) files.push([`${libName}.ts`, `${lib.join('\n')}\n`]);
+  return { files, phiLines: [chainStart, sinkLine], sinkLine };
+}
+
+/** A one-line description of a program, for failure messages and replay. */
+export function describe(p: GenProgram): string {
+  return `source=${p.source}#${p.variant % SOURCES[p.source].length} hops=[${p.hops.join(', ')}] redactor=${p.redactor}${p.redactor === 'none' ? '' : `@${p.redactorAt % (p.hops.length + 1)}`} sink=${p.sink}`;
+}
