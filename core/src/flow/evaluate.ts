@@ -356,6 +356,8 @@ export class Evaluator {
   private isCollectionOrText(base: ts.Expression): boolean {
     const t = this.checker.getTypeAtLocation(base);
     if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Any)) return true;
+    // A branded string (PHI<string> = string & { __phi }) is still text: its length is a count.
+    if (t.isIntersection() && t.types.some((p) => p.flags & ts.TypeFlags.StringLike)) return true;
     if (this.checker.isArrayType(t) || this.checker.isTupleType(t)) return true;
     const name = t.getSymbol()?.name;
     return name === 'Map' || name === 'Set' || name === 'Buffer' || name === 'Uint8Array' || name === 'ArrayBuffer' || name === 'Blob';
@@ -847,6 +849,17 @@ function argForParam(call: ts.CallExpression, fn: FunctionNode, index: number): 
   return a ? [ts.isSpreadElement(a) ? a.expression : a] : [];
 }
 
+/**
+ * `this.text` inside a class and `box.text` outside may resolve to different symbol objects
+ * of the same member (the class's `this` type instantiates its properties): compare declarations.
+ */
+function sameMember(a: ts.Symbol | undefined, b: ts.Symbol): boolean {
+  if (!a) return false;
+  if (a === b) return true;
+  const d = a.valueDeclaration ?? a.declarations?.[0];
+  return d !== undefined && d === (b.valueDeclaration ?? b.declarations?.[0]);
+}
+
 function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, member: ts.Symbol): ts.Expression[] {
   const out: ts.Expression[] = [];
   const decl = member.valueDeclaration;
@@ -854,10 +867,10 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   if (decl && ts.isParameter(decl) && ts.isIdentifier(decl.name)) out.push(decl.name);
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
-      if (checker.getSymbolAtLocation(n.left.name) === member) out.push(n.right);
+      if (sameMember(checker.getSymbolAtLocation(n.left.name), member)) out.push(n.right);
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
       const target = skipOuter(n.expression.expression);
-      if (ts.isPropertyAccessExpression(target) && checker.getSymbolAtLocation(target.name) === member) {
+      if (ts.isPropertyAccessExpression(target) && sameMember(checker.getSymbolAtLocation(target.name), member)) {
         const args = n.expression.name.text === 'set' ? n.arguments.slice(1) : n.arguments;
         for (const a of args) out.push(ts.isSpreadElement(a) ? a.expression : a);
       }
@@ -868,16 +881,17 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   return out;
 }
 
-const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, ts.CallExpression[]>>();
+const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>>();
 
-function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): ts.CallExpression[] {
+/** Calls of `fn` in its own file; `new C(...)` calls C's constructor (parameter properties). */
+function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): (ts.CallExpression | ts.NewExpression)[] {
   const sf = fn.getSourceFile();
   let index = callerIndex.get(sf);
   if (!index) {
     index = new Map();
     const idx = index;
     const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n)) {
+      if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
         const d = checker.getResolvedSignature(n)?.declaration;
         if (d && d.getSourceFile() === sf) {
           let list = idx.get(d);
