@@ -347,7 +347,9 @@ const googleMethods: MethodSinkEntry[] = [
     ],
   },
   // chats.create({ history, config: { systemInstruction } }) then chat.sendMessage({ message }).
-  { module: '@google/genai', classes: ['Chats'], methods: ['create'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', displayName: 'chats.create', untypedChains: ['chats.create'] },
+  // create() is synchronous and sends nothing (it returns a local Chat); its history and system
+  // instruction go out with every sendMessage, so it carries content but is no vendor finding.
+  { module: '@google/genai', classes: ['Chats'], methods: ['create'], vendor: 'google-gemini', sends: false, contentArgs: [0], modelProperty: 'model', displayName: 'chats.create', untypedChains: ['chats.create'] },
   { module: '@google/genai', classes: ['Chat'], methods: ['sendMessage', 'sendMessageStream'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['sendMessage', 'sendMessageStream'] },
   { module: '@google/genai', classes: ['Files'], methods: ['upload'], vendor: 'google-gemini', contentArgs: [0], displayName: 'files.upload', untypedChains: ['files.upload'] },
   { module: '@google/genai', classes: ['Caches'], methods: ['create'], vendor: 'google-gemini', contentArgs: [0], modelProperty: 'model', displayName: 'caches.create', untypedChains: ['caches.create'] },
