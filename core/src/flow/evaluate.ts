@@ -317,6 +317,9 @@ export class Evaluator {
       return this.member(expr, expr.expression, arg.text, member, env);
     }
     const baseTaint = readAnyElement(this.taintOf(expr.expression, env));
+    // As for members: the element's type speaks only when the flow knows nothing concrete, or
+    // `[a.reason][0]` (a PHI<string> element) would be reported twice, at two places.
+    if (baseTaint.some((l) => l.kind === 'phi')) return baseTaint;
     return union(baseTaint, this.typeSourceIfObject(expr));
   }
 
