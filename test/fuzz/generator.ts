@@ -147,7 +147,39 @@ export const HOPS = {
   'async-helper': (e, j) => ({ top: [`async function a${j}(s: string): Promise<string> {`, `  return s;`, `}`], body: [`const v${j} = await a${j}(${e});`], expr: `v${j}` }),
   'promise-all': (e, j) => ({ body: [`const [v${j}] = await Promise.all([Promise.resolve(${e}), Promise.resolve('x')]);`], expr: `v${j}` }),
   push: (e, j) => ({ body: [`const parts${j}: string[] = ['Context:'];`, `parts${j}.push(${e});`, `const v${j} = parts${j}.join('\\n');`], expr: `v${j}` }),
+  'shorthand-property': (e, j) => ({ body: [`const text${j} = ${e};`, `const o${j} = { text${j}, kind: 'note' };`, `const v${j} = o${j}.text${j};`], expr: `v${j}` }),
+  'object-member': (e, j) => ({ body: [`const o${j} = { body: ${e}, kind: 'note' };`, `const v${j} = o${j}.body;`], expr: `v${j}` }),
+  'array-index': (e, j) => ({ body: [`const arr${j} = [${e}];`, `const v${j} = arr${j}[0] ?? '';`], expr: `v${j}` }),
+  filter: (e, j) => ({ body: [`const v${j} = [${e}, ''].filter((s) => s.length > 0).join(' ');`], expr: `v${j}` }),
+  flatMap: (e, j) => ({ body: [`const v${j} = [${e}].flatMap((s) => [s, '.']).join('');`], expr: `v${j}` }),
+  reduce: (e, j) => ({ body: [`const v${j} = [${e}].reduce((acc, s) => acc + s, '');`], expr: `v${j}` }),
+  'for-of': (e, j) => ({ body: [`let v${j} = '';`, `for (const s of [${e}]) {`, `  v${j} += s;`, `}`], expr: `v${j}` }),
+  'conditional-reassignment': (e, j) => ({ body: [`let v${j} = 'none';`, `if (${e}.length > 0) {`, `  v${j} = ${e};`, `}`], expr: `v${j}` }),
+  'promise-then': (e, j) => ({ body: [`const v${j} = await Promise.resolve(${e}).then((s) => s.trim());`], expr: `v${j}` }),
+  'String()': (e, j) => ({ body: [`const v${j} = String(${e});`], expr: `v${j}` }),
+  'split-join': (e, j) => ({ body: [`const v${j} = ${e}.split(' ').join(' ');`], expr: `v${j}` }),
+  'optional-chaining': (e, j) => ({ body: [`const m${j}: { text?: string } = { text: ${e} };`, `const v${j} = m${j}.text?.trim() ?? '';`], expr: `v${j}` }),
+  'Object.values': (e, j) => ({ body: [`const v${j} = Object.values({ text: ${e} }).join(' ');`], expr: `v${j}` }),
+  'Object.assign': (e, j) => ({ body: [`const v${j} = Object.assign({ kind: 'note' }, { text: ${e} }).text;`], expr: `v${j}` }),
+  'rest-destructure': (e, j) => ({ body: [`const { kind: k${j}, ...rest${j} } = { text: ${e}, kind: 'note' };`, `const v${j} = rest${j}.text + k${j};`], expr: `v${j}` }),
+  'arrow-helper-other-file': (e, j) => ({ lib: [`export const h${j} = (s: string): string => \`<\${s}>\`;`], libImports: [`h${j}`], body: [`const v${j} = h${j}(${e});`], expr: `v${j}` }),
+  'object-helper-other-file': (e, j) => ({
+    lib: [`export function h${j}(o: { text: string; id: number }): string {`, `  return \`#\${o.id}: \${o.text}\`;`, `}`],
+    libImports: [`h${j}`],
+    body: [`const v${j} = h${j}({ text: ${e}, id: 1 });`],
+    expr: `v${j}`,
+  }),
+  'static-method': (e, j) => ({ top: [`class Fmt${j} {`, `  static wrap(s: string): string {`, `    return '(' + s + ')';`, `  }`, `}`], body: [`const v${j} = Fmt${j}.wrap(${e});`], expr: `v${j}` }),
+  getter: (e, j) => ({
+    top: [`class View${j} {`, `  constructor(private readonly raw: string) {}`, `  get text(): string {`, `    return this.raw;`, `  }`, `}`],
+    body: [`const v${j} = new View${j}(${e}).text;`],
+    expr: `v${j}`,
+  }),
+  'object-method': (e, j) => ({ top: [`const fmt${j} = {`, `  wrap(s: string): string {`, `    return s.trim();`, `  },`, `};`], body: [`const v${j} = fmt${j}.wrap(${e});`], expr: `v${j}` }),
   // --- hops after which the value is clean (SPEC section 5: overwritten, counts, tests)
+  'pick-other-member-clean': (e, j) => ({ body: [`const o${j} = { text: ${e}, kind: 'note' };`, `const v${j} = o${j}.kind;`], expr: `v${j}` }),
+  'delete-member-clean': (e, j) => ({ body: [`const o${j}: { text?: string; kind: string } = { text: ${e}, kind: 'note' };`, `delete o${j}.text;`, `const v${j} = JSON.stringify(o${j});`], expr: `v${j}` }),
+  'comparison-clean': (e, j) => ({ body: [`const v${j} = String(${e} > 'm');`], expr: `v${j}` }),
   'overwrite-clean': (e, j) => ({ body: [`let v${j}: string = ${e};`, `v${j} = 'overwritten';`], expr: `v${j}` }),
   'length-clean': (e, j) => ({ body: [`const v${j} = \`\${${e}.length} characters\`;`], expr: `v${j}` }),
   'boolean-test-clean': (e, j) => ({ body: [`const v${j} = ${e}.includes('x') ? 'has x' : 'no x';`], expr: `v${j}` }),
@@ -155,7 +187,7 @@ export const HOPS = {
 export type HopKind = keyof typeof HOPS;
 export const HOP_KINDS = Object.keys(HOPS) as HopKind[];
 /** Hops that make the value clean (every other hop keeps what it carries). */
-export const CLEANING_HOPS: ReadonlySet<HopKind> = new Set<HopKind>(['overwrite-clean', 'length-clean', 'boolean-test-clean']);
+export const CLEANING_HOPS: ReadonlySet<HopKind> = new Set<HopKind>(['overwrite-clean', 'length-clean', 'boolean-test-clean', 'pick-other-member-clean', 'delete-member-clean', 'comparison-clean']);
 
 // ---------------------------------------------------------------------------------------
 // Redactors
@@ -188,6 +220,8 @@ export interface SinkBlock {
   setup: string[];
   pre?: string[];
   call: string;
+  /** When the SDK call is in a project wrapper in `setup`: the index of its line there. */
+  vendorSetupLine?: number;
 }
 
 const OPENAI = `import OpenAI from 'openai';`;
@@ -377,6 +411,67 @@ export const SINKS = {
     call: `axios.post('https://api.anthropic.com/v1/messages', { model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })`,
   },
   'project wrapper in another file': { status: 'wrapper', imports: [`import { askModel } from './llm.js';`], setup: [], call: `askModel(%V%)` },
+  'project wrapper in this file': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();', 'async function ask(question: string): Promise<unknown> {', `  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });`, '}'],
+    vendorSetupLine: 2,
+    call: `ask(%V%)`,
+  },
+  'openai image part': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();'],
+    call: `client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'Read this card.' }, { type: 'image_url', image_url: { url: \`data:image/png;base64,\${%V%}\` } }] }] })`,
+  },
+  'openai tool result': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();'],
+    call: `client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } }] }, { role: 'tool', tool_call_id: 'call_1', content: %V% }] })`,
+  },
+  'openai responses instructions': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.responses.create({ model: 'gpt-4o', instructions: %V%, input: 'Summarize.' })` },
+  'anthropic tool_result': {
+    status: 'unapproved',
+    imports: [ANTHROPIC],
+    setup: ['const client = new Anthropic();'],
+    call: `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: %V% }] }] })`,
+  },
+  'bedrock InvokeModel anthropic us-east-1': {
+    status: 'approved',
+    imports: [`import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const client = new BedrockRuntimeClient({ region: 'us-east-1' });`],
+    call: `client.send(new InvokeModelCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 256, ${chatMessages} }) }))`,
+  },
+  'bedrock region not constant': {
+    status: 'outside-scope',
+    imports: [`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: ['declare const awsRegion: string;', `const client = new BedrockRuntimeClient({ region: awsRegion });`],
+    call: `client.send(new ConverseCommand({ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', messages: [{ role: 'user', content: [{ text: %V% }] }] }))`,
+  },
+  'mistral embeddings': { status: 'unapproved', imports: [`import { Mistral } from '@mistralai/mistralai';`], setup: [`const client = new Mistral({ apiKey: 'key' });`], call: `client.embeddings.create({ model: 'mistral-embed', inputs: [%V%] })` },
+  'cohere v2 embed': {
+    status: 'unapproved',
+    imports: [`import { CohereClientV2 } from 'cohere-ai';`],
+    setup: [`const client = new CohereClientV2({ token: 'key' });`],
+    call: `client.embed({ model: 'embed-english-v3.0', inputType: 'search_document', embeddingTypes: ['float'], texts: [%V%] })`,
+  },
+  'ollama cloud host': { status: 'unapproved', imports: [`import { Ollama } from 'ollama';`], setup: [`const client = new Ollama({ host: 'https://ollama.com' });`], call: `client.chat({ model: 'gpt-oss:120b', ${chatMessages} })` },
+  'google-genai chats sendMessage': {
+    status: 'unapproved',
+    imports: [`import { GoogleGenAI } from '@google/genai';`],
+    setup: [`const client = new GoogleGenAI({ apiKey: 'key' });`],
+    pre: [`const chat = client.chats.create({ model: 'gemini-2.5-flash' });`],
+    call: `chat.sendMessage({ message: %V% })`,
+  },
+  'langchain OpenAIEmbeddings embedQuery': { status: 'unapproved', imports: [`import { OpenAIEmbeddings } from '@langchain/openai';`], setup: [`const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small' });`], call: `embeddings.embedQuery(%V%)` },
+  'langchain ChatOpenAI batch': { status: 'unapproved', imports: [`import { ChatOpenAI } from '@langchain/openai';`], setup: [`const model = new ChatOpenAI({ model: 'gpt-4o' });`], call: `model.batch([%V%])` },
+  'fetch azure host': {
+    status: 'approved',
+    imports: [],
+    setup: [],
+    call: `fetch('https://acme.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21', { method: 'POST', body: JSON.stringify({ ${chatMessages} }) })`,
+  },
 } satisfies Record<string, SinkBlock>;
 export type SinkKind = keyof typeof SINKS;
 export const SINK_KINDS = Object.keys(SINKS) as SinkKind[];
@@ -409,8 +504,10 @@ export interface Rendered {
   files: [string, string][];
   /** 1-based lines of the analyzed file where the no-phi-in-prompt finding may be (the chain and the sink). */
   phiLines: [number, number];
-  /** 1-based line of the sink call (the callee of approved-vendors). */
+  /** 1-based line of the sink call. */
   sinkLine: number;
+  /** 1-based line of the callee of the SDK call (approved-vendors): the sink, or inside a wrapper. */
+  vendorLine: number;
 }
 
 export interface Expected {
@@ -484,6 +581,7 @@ export function render(p: GenProgram, base: string): Rendered {
   if (libImports.length > 0) imports.add(`import { ${libImports.join(', ')} } from './${libName}.js';`);
   const needsFetchText = (src.pre ?? []).some((l) => l.includes('fetchText('));
   const head = [...imports, ...sink.setup, ...(needsFetchText ? ['declare function fetchText(id: string): Promise<string>;'] : []), ...top];
+  const vendorLine = sink.vendorSetupLine === undefined ? undefined : imports.size + sink.vendorSetupLine + 1;
   const lines = [...head, `export async function run(${src.params.join(', ')}): Promise<unknown> {`];
   const chainStart = lines.length + 1;
   for (const l of body) lines.push(`  ${l}`);
@@ -493,7 +591,7 @@ export function render(p: GenProgram, base: string): Rendered {
   lines.push('}', '');
   const files: [string, string][] = [[`${base}.ts`, lines.join('\n')]];
   if (lib.length > 0) files.push([`${libName}.ts`, `${lib.join('\n')}\n`]);
-  return { files, phiLines: [chainStart, sinkLine], sinkLine };
+  return { files, phiLines: [chainStart, sinkLine], sinkLine, vendorLine: vendorLine ?? sinkLine };
 }
 
 /** A one-line description of a program, for failure messages and replay. */

@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultProjects, settings } from './harness';
-import { programArb } from './generator';
+import { describe as describeProgram, programArb } from './generator';
 import { precision, recall, RULES, runBatch, Scoreboard, shrink, type BatchTiming, type Outcome, type Rule } from './labeled';
 
 /**
@@ -52,12 +52,25 @@ describe(`labeled program generator (seed ${settings.seed}, ${settings.programs}
     const wall = performance.now() - started;
     log(`${board.programs} programs in ${(wall / 1000).toFixed(1)} s (programs ${(timing.programMs / 1000).toFixed(1)} s, type-check ${(timing.typeCheckMs / 1000).toFixed(1)} s, analysis ${(timing.analyzeMs / 1000).toFixed(1)} s); ${mismatches.length} mismatching`);
     log(board.table());
-    for (const o of mismatches.slice(0, SHRINK_AT_MOST)) {
+    // Shrink mismatches until SHRINK_AT_MOST distinct minimal programs are shown (many
+    // mismatches usually share one cause).
+    const shown = new Map<string, number[]>();
+    for (const o of mismatches.slice(0, SHRINK_AT_MOST * 6)) {
+      if (shown.size >= SHRINK_AT_MOST && ![...shown.values()].some((l) => l.length === 0)) break;
       const s = shrink(fixture, settings.seed, o.index, o.program);
+      const key = s ? describeProgram(s.minimal) : `unshrinkable ${o.index}`;
+      const same = shown.get(key);
+      if (same) {
+        same.push(o.index);
+        continue;
+      }
+      if (shown.size >= SHRINK_AT_MOST) continue;
+      shown.set(key, [o.index]);
       log(`\nmismatch in program ${o.index}:\n    ${o.mismatch}`);
       if (s) log(`shrunk to:\n    ${s.mismatch}\n${s.text}`);
       else log('(passes when analyzed alone: depends on the batch)');
     }
+    for (const [key, indexes] of shown) if (indexes.length > 1) log(`programs ${indexes.join(', ')} shrink to the same: ${key}`);
     const crashes = mismatches.filter((o) => o.mismatch!.includes('analysis failed'));
     assert.equal(crashes.length, 0, `the engine failed closed on ${crashes.length} generated programs, e.g. program ${crashes[0]?.index}: ${crashes[0]?.mismatch}`);
     for (const rule of RULES) {

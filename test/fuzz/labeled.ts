@@ -45,7 +45,7 @@ function score(p: GenProgram, findings: readonly Finding[], rendered: ReturnType
     const got = findings.filter((f) => f.ruleId === rule && f.kind !== 'analysis-failed');
     const line = (f: Finding) => f.range.startPos.line + 1;
     // no-phi-in-prompt: on the chain or the sink (the embedding point); approved-vendors: on the callee.
-    const [lo, hi] = rule === 'no-phi-in-prompt' ? rendered.phiLines : [rendered.sinkLine, rendered.sinkLine];
+    const [lo, hi] = rule === 'no-phi-in-prompt' ? rendered.phiLines : [rendered.vendorLine, rendered.vendorLine];
     const placed = got.filter((f) => line(f) >= lo && line(f) <= hi);
     const tp = Math.min(exp[rule], placed.length);
     const c: Counts = { tp, fn: exp[rule] - tp, fp: got.length - tp };
