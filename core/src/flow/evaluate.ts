@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { checkBudget, type ProgramContext } from './context';
-import { DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
+import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
@@ -196,7 +196,7 @@ export class Evaluator {
     if (!scope) return CLEAN;
     const defs = this.defs.defsOf(symbol, scope);
     const useInClosure = imported || enclosingFunction(use) !== (ts.isSourceFile(scope) ? undefined : scope);
-    const reaching = reachingDefs(defs, use, scope, useInClosure);
+    const reaching = useInClosure && !imported ? closureReachingDefs(defs, use, scope) : reachingDefs(defs, use, scope, useInClosure);
     const deletes = reaching.filter((d) => d.kind === 'delete');
     const parts: Taint[] = [];
     for (const def of reaching) {
@@ -332,6 +332,8 @@ export class Evaluator {
       if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       const fieldTaint = this.classFieldWrites(member, env);
       if (fieldTaint.length > 0) parts.push(fieldTaint);
+      const getterTaint = this.getterReturns(member, expr);
+      if (getterTaint.length > 0) parts.push(getterTaint);
     }
     if (!typed) {
       const baseType = this.checker.getTypeAtLocation(base);
@@ -385,6 +387,14 @@ export class Evaluator {
       parts.push(addHop(embedAt(concrete, w), w, `stored in ${member.name}`));
     }
     return union(...parts);
+  }
+
+  /** `box.text` where `text` is a getter of a project class: the PHI its body returns (fields it reads included). */
+  private getterReturns(member: ts.Symbol, expr: ts.Expression): Taint {
+    const getter = member.declarations?.find(ts.isGetAccessorDeclaration);
+    if (!getter?.body || !isProjectFile(getter.getSourceFile().fileName)) return CLEAN;
+    const returned = this.summaryOf(getter).returns.filter((l) => l.kind === 'phi');
+    return addHop(returned, expr, `returned by getter ${member.name}`);
   }
 
   /** Param labels of a method that stored them in a field: look up the method's callers in its own file. */
@@ -880,7 +890,9 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
     }
     ts.forEachChild(n, visit);
   };
-  ts.forEachChild(cls, visit);
+  // A static field is a global: `Cache.last = x` may be written anywhere in the class's file.
+  const isStatic = !!decl && ts.isPropertyDeclaration(decl) && (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Static) !== 0;
+  ts.forEachChild(isStatic ? cls.getSourceFile() : cls, visit);
   return out;
 }
 
