@@ -30,6 +30,20 @@ export interface SourceBlock {
 }
 
 const MODELS = `import type { Appointment, ClinicStats, ClinicalNote, InsuranceClaim, IntakeRow, Patient } from './models.js';`;
+const LOADERS = `import { loadNote, loadPatient, loadStats } from './models.js';`;
+/** gen-models.ts, added to every batch (see GEN_MODELS_TEXT). */
+const GEN_MODELS = `import type { GenVisit } from './gen-models.js';`;
+export const GEN_MODELS_FILE = 'gen-models.ts';
+export const GEN_MODELS_TEXT = [
+  '/** A class with one @phi field; its other fields are not PHI, whatever their names (SPEC section 3, item 5). */',
+  'export class GenVisit {',
+  "  id = '';",
+  '  /** @phi */',
+  "  notes = '';",
+  "  diagnosisCode = '';",
+  '}',
+  '',
+].join('\n');
 const FHIR = `import type { Observation, Patient as FhirPatient } from '@medplum/fhirtypes';`;
 
 /** Each source kind, with a few variants (picked by the program's `variant`). */
@@ -71,7 +85,15 @@ export const SOURCES = {
     { phi: true, params: ['i: IntakeRow'], expr: 'i.chartNumber' },
   ],
   'weak-name-patient-object': [{ phi: true, params: ['patient: any'], expr: 'patient.email' }],
+  'phi-type-from-loader': [
+    { phi: true, params: ['id: string'], pre: ['const loaded = await loadPatient(id);'], expr: 'loaded.fullName', imports: [LOADERS] },
+    { phi: true, params: ['id: string'], pre: ['const loaded = await loadNote(id);'], expr: 'loaded.text', imports: [LOADERS] },
+  ],
+  'phi-tag-class-field': [{ phi: true, params: ['visit: GenVisit'], expr: 'visit.notes', imports: [GEN_MODELS] }],
+  'field-name-json-parse': [{ phi: true, params: ['raw: string'], pre: ['const body = JSON.parse(raw);'], expr: 'String(body.dateOfBirth)' }],
   // --- non-PHI look-alikes
+  'unmarked-field-of-marked-type': [{ phi: false, params: ['visit: GenVisit'], expr: 'visit.diagnosisCode', imports: [GEN_MODELS] }],
+  'clean-loader-result': [{ phi: false, params: [], pre: ['const stats = await loadStats();'], expr: 'stats.clinicName', imports: [LOADERS] }],
   'clean-member-of-phi-type': [
     { phi: false, params: ['p: Patient'], expr: 'p.id' },
     { phi: false, params: ['p: Patient'], expr: 'p.preferredLanguage' },
@@ -87,8 +109,8 @@ export const SOURCES = {
     { phi: false, params: ['i: IntakeRow'], expr: 'String(i.id)' },
   ],
   'excluded-field': [
-    { phi: false, params: ['s: ClinicStats'], expr: 'String(s.patientCount)' },
-    { phi: false, params: ['s: ClinicStats'], expr: 's.clinicName' },
+    { phi: false, params: ['cs: ClinicStats'], expr: 'String(cs.patientCount)' },
+    { phi: false, params: ['cs: ClinicStats'], expr: 'cs.clinicName' },
   ],
   'fhir-resource-type': [{ phi: false, params: ['fp: FhirPatient'], expr: 'fp.resourceType', imports: [FHIR] }],
   'weak-name-other-object': [{ phi: false, params: ['clinic: any'], expr: 'clinic.email' }],
@@ -153,7 +175,7 @@ export const HOPS = {
   filter: (e, j) => ({ body: [`const v${j} = [${e}, ''].filter((s) => s.length > 0).join(' ');`], expr: `v${j}` }),
   flatMap: (e, j) => ({ body: [`const v${j} = [${e}].flatMap((s) => [s, '.']).join('');`], expr: `v${j}` }),
   reduce: (e, j) => ({ body: [`const v${j} = [${e}].reduce((acc, s) => acc + s, '');`], expr: `v${j}` }),
-  'for-of': (e, j) => ({ body: [`let v${j} = '';`, `for (const s of [${e}]) {`, `  v${j} += s;`, `}`], expr: `v${j}` }),
+  'for-of': (e, j) => ({ body: [`let v${j} = '';`, `for (const item${j} of [${e}]) {`, `  v${j} += item${j};`, `}`], expr: `v${j}` }),
   'conditional-reassignment': (e, j) => ({ body: [`let v${j} = 'none';`, `if (${e}.length > 0) {`, `  v${j} = ${e};`, `}`], expr: `v${j}` }),
   'promise-then': (e, j) => ({ body: [`const v${j} = await Promise.resolve(${e}).then((s) => s.trim());`], expr: `v${j}` }),
   'String()': (e, j) => ({ body: [`const v${j} = String(${e});`], expr: `v${j}` }),
@@ -176,6 +198,32 @@ export const HOPS = {
     expr: `v${j}`,
   }),
   'object-method': (e, j) => ({ top: [`const fmt${j} = {`, `  wrap(s: string): string {`, `    return s.trim();`, `  },`, `};`], body: [`const v${j} = fmt${j}.wrap(${e});`], expr: `v${j}` }),
+  'constructor-assigned-field': (e, j) => ({
+    top: [`class Doc${j} {`, `  readonly body: string;`, `  constructor(body: string) {`, `    this.body = body;`, `  }`, `}`],
+    body: [`const v${j} = new Doc${j}(${e}).body;`],
+    expr: `v${j}`,
+  }),
+  'helper-returning-object': (e, j) => ({ top: [`function wrap${j}(s: string): { text: string; at: number } {`, `  return { text: s, at: 0 };`, `}`], body: [`const v${j} = wrap${j}(${e}).text;`], expr: `v${j}` }),
+  'class-in-other-file': (e, j) => ({
+    lib: [`export class Fmt${j} {`, `  constructor(private readonly prefix: string) {}`, `  format(s: string): string {`, `    return this.prefix + s;`, `  }`, `}`],
+    libImports: [`Fmt${j}`],
+    body: [`const v${j} = new Fmt${j}('Note: ').format(${e});`],
+    expr: `v${j}`,
+  }),
+  'async-map-promise-all': (e, j) => ({ body: [`const v${j} = (await Promise.all([${e}].map(async (s) => s.trim()))).join('');`], expr: `v${j}` }),
+  'try-catch': (e, j) => ({ body: [`let v${j} = '';`, `try {`, `  v${j} = ${e};`, `} catch {`, `  v${j} = 'failed';`, `}`], expr: `v${j}` }),
+  'Array.from': (e, j) => ({ body: [`const v${j} = Array.from([${e}]).join('');`], expr: `v${j}` }),
+  'nested-template': (e, j) => ({ body: [`const v${j} = \`<note>\${\`[\${${e}}]\`}</note>\`;`], expr: `v${j}` }),
+  'getter-over-field': (e, j) => ({
+    top: [`class Card${j} {`, `  private raw = '';`, `  load(s: string): void {`, `    this.raw = s;`, `  }`, `  get text(): string {`, `    return this.raw;`, `  }`, `}`],
+    body: [`const c${j} = new Card${j}();`, `c${j}.load(${e});`, `const v${j} = c${j}.text;`],
+    expr: `v${j}`,
+  }),
+  'field-assigned-outside': (e, j) => ({ top: [`class Slot${j} {`, `  text = '';`, `}`], body: [`const s${j} = new Slot${j}();`, `s${j}.text = ${e};`, `const v${j} = s${j}.text;`], expr: `v${j}` }),
+  'static-field': (e, j) => ({ top: [`class Cache${j} {`, `  static last = '';`, `}`], body: [`Cache${j}.last = ${e};`, `const v${j} = Cache${j}.last;`], expr: `v${j}` }),
+  'module-variable': (e, j) => ({ top: [`let last${j} = '';`], body: [`last${j} = ${e};`, `const v${j} = last${j};`], expr: `v${j}` }),
+  'object-mutation': (e, j) => ({ body: [`const o${j} = { text: '', kind: 'note' };`, `o${j}.text = ${e};`, `const v${j} = o${j}.text;`], expr: `v${j}` }),
+  'array-element-assignment': (e, j) => ({ body: [`const arr${j}: string[] = [];`, `arr${j}[0] = ${e};`, `const v${j} = arr${j}.join(' ');`], expr: `v${j}` }),
   // --- hops after which the value is clean (SPEC section 5: overwritten, counts, tests)
   'pick-other-member-clean': (e, j) => ({ body: [`const o${j} = { text: ${e}, kind: 'note' };`, `const v${j} = o${j}.kind;`], expr: `v${j}` }),
   'delete-member-clean': (e, j) => ({ body: [`const o${j}: { text?: string; kind: string } = { text: ${e}, kind: 'note' };`, `delete o${j}.text;`, `const v${j} = JSON.stringify(o${j});`], expr: `v${j}` }),
@@ -220,6 +268,9 @@ export interface SinkBlock {
   setup: string[];
   pre?: string[];
   call: string;
+  /** Lines of the helper file (a client built there) and the names imported from it. */
+  lib?: string[];
+  libImports?: string[];
   /** When the SDK call is in a project wrapper in `setup`: the index of its line there. */
   vendorSetupLine?: number;
 }
@@ -410,6 +461,49 @@ export const SINKS = {
     setup: [],
     call: `axios.post('https://api.anthropic.com/v1/messages', { model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })`,
   },
+  'openai shorthand baseURL localhost': {
+    status: 'local',
+    imports: [OPENAI],
+    setup: [`const baseURL = 'http://localhost:11434/v1';`, 'const client = new OpenAI({ baseURL });'],
+    call: `client.chat.completions.create({ model: 'llama3', ${chatMessages} })`,
+  },
+  'openai client in an object': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const services = { llm: new OpenAI() };'],
+    call: `services.llm.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })`,
+  },
+  'openai client from another file (local)': {
+    status: 'local',
+    imports: [],
+    lib: [`import OpenAI from 'openai';`, `export const sharedClient = new OpenAI({ baseURL: 'http://127.0.0.1:8000/v1' });`],
+    libImports: ['sharedClient'],
+    setup: [],
+    call: `sharedClient.chat.completions.create({ model: 'llama3', ${chatMessages} })`,
+  },
+  'openai client from another file (openai)': {
+    status: 'unapproved',
+    imports: [],
+    lib: [`import OpenAI from 'openai';`, `export const sharedClient = new OpenAI();`],
+    libImports: ['sharedClient'],
+    setup: [],
+    call: `sharedClient.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })`,
+  },
+  'bedrock shorthand region us-east-1': {
+    status: 'approved',
+    imports: [`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`],
+    setup: [`const region = 'us-east-1';`, 'const client = new BedrockRuntimeClient({ region });', `const modelId = 'anthropic.claude-3-5-sonnet-20240620-v1:0';`],
+    call: `client.send(new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: %V% }] }] }))`,
+  },
+  'ai-sdk shorthand azure model': { status: 'approved', imports: [`import { generateText } from 'ai';`, `import { azure } from '@ai-sdk/azure';`], setup: [`const model = azure('gpt-4o');`], call: `generateText({ model, prompt: %V% })` },
+  'ai-sdk streamText messages': { status: 'unapproved', imports: [`import { streamText } from 'ai';`, `import { openai } from '@ai-sdk/openai';`], setup: [], call: `streamText({ model: openai('gpt-4o-mini'), ${chatMessages} })` },
+  'langchain ChatOpenAI baseURL localhost': {
+    status: 'local',
+    imports: [`import { ChatOpenAI } from '@langchain/openai';`],
+    setup: [`const model = new ChatOpenAI({ model: 'llama3', configuration: { baseURL: 'http://localhost:8000/v1' } });`],
+    call: `model.invoke(%V%)`,
+  },
+  'anthropic messages.stream': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })` },
   'project wrapper in another file': { status: 'wrapper', imports: [`import { askModel } from './llm.js';`], setup: [], call: `askModel(%V%)` },
   'project wrapper in this file': {
     status: 'unapproved',
@@ -571,6 +665,8 @@ export function render(p: GenProgram, base: string): Rendered {
     steps.push({ out });
     expr = out.expr;
   }
+  lib.push(...(sink.lib ?? []));
+  libImports.push(...(sink.libImports ?? []));
   for (const { out } of steps) {
     body.push(...out.body);
     top.push(...(out.top ?? []));
@@ -580,6 +676,8 @@ export function render(p: GenProgram, base: string): Rendered {
   const libName = `${base}-lib`;
   if (libImports.length > 0) imports.add(`import { ${libImports.join(', ')} } from './${libName}.js';`);
   const needsFetchText = (src.pre ?? []).some((l) => l.includes('fetchText('));
+  // The helper file's imports go first (a client built there imports its SDK).
+  lib.sort((a, b) => Number(b.startsWith('import ')) - Number(a.startsWith('import ')));
   const head = [...imports, ...sink.setup, ...(needsFetchText ? ['declare function fetchText(id: string): Promise<string>;'] : []), ...top];
   const vendorLine = sink.vendorSetupLine === undefined ? undefined : imports.size + sink.vendorSetupLine + 1;
   const lines = [...head, `export async function run(${src.params.join(', ')}): Promise<unknown> {`];

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import type { Finding } from '@phi-guard/core';
 import { analyzeAndCheck, programFor, type Project } from './harness';
-import { blocksOf, describe, expected, programArb, render, type Expected, type GenProgram } from './generator';
+import { blocksOf, describe, expected, GEN_MODELS_FILE, GEN_MODELS_TEXT, programArb, render, type Expected, type GenProgram } from './generator';
 
 export type Rule = keyof Expected;
 export const RULES: Rule[] = ['no-phi-in-prompt', 'approved-vendors'];
@@ -88,11 +88,14 @@ export interface BatchTiming {
  */
 export function runBatch(project: Project, items: { index: number; program: GenProgram }[], timing: BatchTiming, prefix = 'gen'): Outcome[] {
   const files = new Map<string, string>();
-  const rendered = items.map(({ index, program }) => {
-    const r = render(program, `${prefix}-${index}`);
+  // File names are the position in the batch, so consecutive batches have the same roots and
+  // TypeScript reuses more of the previous program.
+  const rendered = items.map(({ program }, k) => {
+    const r = render(program, `${prefix}-${k}`);
     for (const [name, text] of r.files) files.set(path.join(project.dir, name), text);
     return r;
   });
+  files.set(path.join(project.dir, GEN_MODELS_FILE), GEN_MODELS_TEXT);
   let t0 = performance.now();
   const { program } = programFor(project, files);
   timing.programMs += performance.now() - t0;
