@@ -33,6 +33,8 @@ const MODELS = `import type { Appointment, ClinicStats, ClinicalNote, InsuranceC
 const LOADERS = `import { loadNote, loadPatient, loadStats } from './models.js';`;
 /** gen-models.ts, added to every batch (see GEN_MODELS_TEXT). */
 const GEN_MODELS = `import type { GenVisit } from './gen-models.js';`;
+const GEN_MODELS_DIAG = `import type { GenDiagnosis } from './gen-models.js';`;
+const GEN_MODELS_MSG = `import type { GenMessage } from './gen-models.js';`;
 export const GEN_MODELS_FILE = 'gen-models.ts';
 export const GEN_MODELS_TEXT = [
   '/** A class with one @phi field; its other fields are not PHI, whatever their names (SPEC section 3, item 5). */',
@@ -41,6 +43,13 @@ export const GEN_MODELS_TEXT = [
   '  /** @phi */',
   "  notes = '';",
   "  diagnosisCode = '';",
+  '}',
+  '/** @phi */',
+  'export type GenDiagnosis = { code: string; label: string };',
+  "import type { PHI } from './models.js';",
+  'export interface GenMessage {',
+  '  body: PHI<string>;',
+  '  channel: string;',
   '}',
   '',
 ].join('\n');
@@ -91,7 +100,14 @@ export const SOURCES = {
   ],
   'phi-tag-class-field': [{ phi: true, params: ['visit: GenVisit'], expr: 'visit.notes', imports: [GEN_MODELS] }],
   'field-name-json-parse': [{ phi: true, params: ['raw: string'], pre: ['const body = JSON.parse(raw);'], expr: 'String(body.dateOfBirth)' }],
+  'phi-tag-type-alias': [{ phi: true, params: ['d: GenDiagnosis'], expr: 'd.label', imports: [GEN_MODELS_DIAG] }],
+  'brand-type-member-of-interface': [{ phi: true, params: ['m: GenMessage'], expr: 'm.body', imports: [GEN_MODELS_MSG] }],
   // --- non-PHI look-alikes
+  'clean-member-next-to-brand': [{ phi: false, params: ['m: GenMessage'], expr: 'm.channel', imports: [GEN_MODELS_MSG] }],
+  'fhir-record-member': [
+    { phi: false, params: ['o: Observation'], expr: "o.id ?? ''", imports: [FHIR] },
+    { phi: false, params: ['fp: FhirPatient'], expr: "fp.language ?? ''", imports: [FHIR] },
+  ],
   'unmarked-field-of-marked-type': [{ phi: false, params: ['visit: GenVisit'], expr: 'visit.diagnosisCode', imports: [GEN_MODELS] }],
   'clean-loader-result': [{ phi: false, params: [], pre: ['const stats = await loadStats();'], expr: 'stats.clinicName', imports: [LOADERS] }],
   'clean-member-of-phi-type': [
@@ -224,6 +240,14 @@ export const HOPS = {
   'module-variable': (e, j) => ({ top: [`let last${j} = '';`], body: [`last${j} = ${e};`, `const v${j} = last${j};`], expr: `v${j}` }),
   'object-mutation': (e, j) => ({ body: [`const o${j} = { text: '', kind: 'note' };`, `o${j}.text = ${e};`, `const v${j} = o${j}.text;`], expr: `v${j}` }),
   'array-element-assignment': (e, j) => ({ body: [`const arr${j}: string[] = [];`, `arr${j}[0] = ${e};`, `const v${j} = arr${j}.join(' ');`], expr: `v${j}` }),
+  'tagged-template': (e, j) => ({ body: [`const v${j} = String.raw\`Context: \${${e}}\`;`], expr: `v${j}` }),
+  'async-iife': (e, j) => ({ body: [`const v${j} = await (async (): Promise<string> => ${e})();`], expr: `v${j}` }),
+  'Object.entries-map': (e, j) => ({ body: [`const v${j} = Object.entries({ text: ${e} }).map(([k, s]) => k + ': ' + s).join('');`], expr: `v${j}` }),
+  'json-round-trip': (e, j) => ({ body: [`const v${j} = String(JSON.parse(JSON.stringify({ text: ${e} })).text);`], expr: `v${j}` }),
+  structuredClone: (e, j) => ({ body: [`const v${j} = structuredClone({ text: ${e} }).text;`], expr: `v${j}` }),
+  'default-parameter-helper': (e, j) => ({ top: [`function h${j}(s: string, prefix = 'Note: '): string {`, `  return prefix + s;`, `}`], body: [`const v${j} = h${j}(${e});`], expr: `v${j}` }),
+  'rest-parameter-helper': (e, j) => ({ top: [`function h${j}(...parts: string[]): string {`, `  return parts.join(' ');`, `}`], body: [`const v${j} = h${j}('Context:', ${e});`], expr: `v${j}` }),
+  'higher-order-helper': (e, j) => ({ top: [`function apply${j}(s: string, f: (x: string) => string): string {`, `  return f(s);`, `}`], body: [`const v${j} = apply${j}(${e}, (x) => x.trim());`], expr: `v${j}` }),
   // --- hops after which the value is clean (SPEC section 5: overwritten, counts, tests)
   'pick-other-member-clean': (e, j) => ({ body: [`const o${j} = { text: ${e}, kind: 'note' };`, `const v${j} = o${j}.kind;`], expr: `v${j}` }),
   'delete-member-clean': (e, j) => ({ body: [`const o${j}: { text?: string; kind: string } = { text: ${e}, kind: 'note' };`, `delete o${j}.text;`, `const v${j} = JSON.stringify(o${j});`], expr: `v${j}` }),
@@ -504,6 +528,9 @@ export const SINKS = {
     call: `model.invoke(%V%)`,
   },
   'anthropic messages.stream': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })` },
+  'openai responses input messages': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.responses.create({ model: 'gpt-4o', input: [{ role: 'user', content: %V% }] })` },
+  'openai moderations': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.moderations.create({ model: 'omni-moderation-latest', input: %V% })` },
+  'anthropic countTokens': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.countTokens({ model: 'claude-sonnet-4-5', ${chatMessages} })` },
   'project wrapper in another file': { status: 'wrapper', imports: [`import { askModel } from './llm.js';`], setup: [], call: `askModel(%V%)` },
   'project wrapper in this file': {
     status: 'unapproved',

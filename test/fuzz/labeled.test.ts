@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultProjects, settings } from './harness';
-import { describe as describeProgram, programArb } from './generator';
+import { describe as describeProgram, HOP_KINDS, programArb, REDACTOR_KINDS, SINK_KINDS, SOURCE_KINDS } from './generator';
 import { precision, recall, RULES, runBatch, Scoreboard, shrink, type BatchTiming, type Outcome, type Rule } from './labeled';
 
 /**
@@ -19,13 +19,16 @@ import { precision, recall, RULES, runBatch, Scoreboard, shrink, type BatchTimin
  * a drop below them fails CI.
  */
 const FLOORS: Record<Rule, { recall: number; precision: number }> = {
-  // FIXME(engine): class fields and members written through methods/constructors are missed; raise to 1.
-  'no-phi-in-prompt': { recall: 0.8, precision: 0.99 },
+  'no-phi-in-prompt': { recall: 1, precision: 1 },
   'approved-vendors': { recall: 1, precision: 1 },
 };
 const BATCH = 100;
 /** Mismatches shrunk and printed in full (each shrink runs the engine many times). */
 const SHRINK_AT_MOST = 5;
+
+function allBlocks(): string[] {
+  return [...SOURCE_KINDS.map((k) => `source: ${k}`), ...HOP_KINDS.map((k) => `hop: ${k}`), ...REDACTOR_KINDS.map((k) => `redactor: ${k}`), ...SINK_KINDS.map((k) => `sink: ${k}`)];
+}
 
 function log(line: string): void {
   for (const l of line.split('\n')) console.log(`      ${l}`);
@@ -71,6 +74,9 @@ describe(`labeled program generator (seed ${settings.seed}, ${settings.programs}
       else log('(passes when analyzed alone: depends on the batch)');
     }
     for (const [key, indexes] of shown) if (indexes.length > 1) log(`programs ${indexes.join(', ')} shrink to the same: ${key}`);
+    // Every block must have been generated: a block the generator never emits measures nothing.
+    const missing = allBlocks().filter((b) => !board.blocks.has(b));
+    assert.deepEqual(missing, [], `blocks never generated in ${board.programs} programs`);
     const crashes = mismatches.filter((o) => o.mismatch!.includes('analysis failed'));
     assert.equal(crashes.length, 0, `the engine failed closed on ${crashes.length} generated programs, e.g. program ${crashes[0]?.index}: ${crashes[0]?.mismatch}`);
     for (const rule of RULES) {
