@@ -102,7 +102,16 @@ export const SOURCES = {
   'field-name-json-parse': [{ phi: true, params: ['raw: string'], pre: ['const body = JSON.parse(raw);'], expr: 'String(body.dateOfBirth)' }],
   'phi-tag-type-alias': [{ phi: true, params: ['d: GenDiagnosis'], expr: 'd.label', imports: [GEN_MODELS_DIAG] }],
   'brand-type-member-of-interface': [{ phi: true, params: ['m: GenMessage'], expr: 'm.body', imports: [GEN_MODELS_MSG] }],
+  'rest-keeping-phi-members': [{ phi: true, params: ['p: Patient'], pre: ['const { ssn: _ssn, ...rest } = p;'], expr: 'JSON.stringify(rest)' }],
+  'copy-with-one-member-deleted': [{ phi: true, params: ['p: Patient'], pre: ['const copy: Partial<Patient> = { ...p };', 'delete copy.ssn;'], expr: 'JSON.stringify(copy)' }],
+  'mapped-phi-array': [{ phi: true, params: ['p: Patient'], expr: "p.medications.map((m) => m.name).join(', ')" }],
   // --- non-PHI look-alikes
+  'rest-without-phi-members': [
+    { phi: false, params: ['p: Patient'], pre: ['const { fullName: _f, ssn: _s, dateOfBirth: _d, address: _a, medications: _m, ...rest } = p;'], expr: 'JSON.stringify(rest)' },
+  ],
+  'picked-clean-members': [{ phi: false, params: ['p: Patient'], expr: 'JSON.stringify({ id: p.id, language: p.preferredLanguage })' }],
+  'keys-of-phi-object': [{ phi: false, params: ['p: Patient'], expr: "Object.keys(p).join(', ')" }],
+  'typeof-phi-member': [{ phi: false, params: ['p: Patient'], expr: 'typeof p.ssn' }],
   'clean-member-next-to-brand': [{ phi: false, params: ['m: GenMessage'], expr: 'm.channel', imports: [GEN_MODELS_MSG] }],
   'fhir-record-member': [
     { phi: false, params: ['o: Observation'], expr: "o.id ?? ''", imports: [FHIR] },
