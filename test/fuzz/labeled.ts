@@ -27,8 +27,6 @@ export interface Outcome {
   counts: Record<Rule, Counts>;
   /** Set when the engine's findings differ from the expected ones. */
   mismatch?: string;
-  /** The analyzed file, for failure messages. */
-  text: string;
 }
 
 /** A generated file that does not type-check is a generator bug: fail loudly, showing it. */
@@ -114,7 +112,7 @@ export function runBatch(project: Project, items: { index: number; program: GenP
     const sf = program.getSourceFile(path.join(project.dir, r.files[0]![0]))!;
     const checked = analyzeAndCheck(program, sf, project.config);
     const s = score(p, checked.analysis.findings, r);
-    return { program: p, index, counts: s.counts, mismatch: s.mismatch, text: sf.text };
+    return { program: p, index, counts: s.counts, mismatch: s.mismatch };
   });
   timing.analyzeMs += performance.now() - t0;
   return out;
