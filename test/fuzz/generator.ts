@@ -105,7 +105,9 @@ export const SOURCES = {
   'rest-keeping-phi-members': [{ phi: true, params: ['p: Patient'], pre: ['const { ssn: _ssn, ...rest } = p;'], expr: 'JSON.stringify(rest)' }],
   'copy-with-one-member-deleted': [{ phi: true, params: ['p: Patient'], pre: ['const copy: Partial<Patient> = { ...p };', 'delete copy.ssn;'], expr: 'JSON.stringify(copy)' }],
   'mapped-phi-array': [{ phi: true, params: ['p: Patient'], expr: "p.medications.map((m) => m.name).join(', ')" }],
+  'phi-read-by-helper-in-another-file': [{ phi: true, params: ['p: Patient'], expr: 'describePatient(p)', imports: [`import { describePatient } from './helpers.js';`] }],
   // --- non-PHI look-alikes
+  'clean-members-read-by-helper-in-another-file': [{ phi: false, params: ['p: Patient'], expr: 'visitLabel(p)', imports: [`import { visitLabel } from './helpers.js';`] }],
   'rest-without-phi-members': [
     { phi: false, params: ['p: Patient'], pre: ['const { fullName: _f, ssn: _s, dateOfBirth: _d, address: _a, medications: _m, ...rest } = p;'], expr: 'JSON.stringify(rest)' },
   ],
@@ -292,7 +294,18 @@ export const REDACTOR_KINDS = Object.keys(REDACTORS) as RedactorKind[];
 // ---------------------------------------------------------------------------------------
 // Sinks. `call` is one line; `pre` are statements before it; V is the value sent.
 
-export type VendorStatus = 'unapproved' | 'approved' | 'outside-scope' | 'unknown-endpoint' | 'local' | 'first-party' | 'not-llm' | 'wrapper';
+export type VendorStatus =
+  | 'unapproved'
+  | 'approved'
+  | 'outside-scope'
+  | 'unknown-endpoint'
+  | 'local'
+  | 'first-party'
+  | 'not-llm'
+  /** A project wrapper in another file: its SDK call is reported there. */
+  | 'wrapper'
+  /** An unapproved vendor's call that does not send the value (a wrapper reads another member). */
+  | 'unapproved-no-content';
 
 export interface SinkBlock {
   status: VendorStatus;
@@ -537,6 +550,76 @@ export const SINKS = {
     call: `model.invoke(%V%)`,
   },
   'anthropic messages.stream': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 256, ${chatMessages} })` },
+  'openai request object built first': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();'],
+    pre: [`const request = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: %V% }] };`],
+    call: `client.chat.completions.create(request)`,
+  },
+  'openai messages built by map': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client = new OpenAI();'],
+    pre: [`const messages = [%V%].map((c) => ({ role: 'user' as const, content: c }));`],
+    call: `client.chat.completions.create({ model: 'gpt-4o', messages })`,
+  },
+  'openai optional-chained client': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: ['const client: OpenAI | undefined = new OpenAI();'],
+    call: `client?.chat.completions.create({ model: 'gpt-4o', ${chatMessages} })`,
+  },
+  'class service wrapper': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: [
+      'class Assistant {',
+      '  private readonly client = new OpenAI();',
+      '  ask(question: string): Promise<unknown> {',
+      `    return this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });`,
+      '  }',
+      '}',
+    ],
+    vendorSetupLine: 3,
+    call: `new Assistant().ask(%V%)`,
+  },
+  'wrapper taking an options object': {
+    status: 'unapproved',
+    imports: [OPENAI],
+    setup: [
+      'const client = new OpenAI();',
+      'async function askWith(opts: { prompt: string; temperature: number }): Promise<unknown> {',
+      `  return client.chat.completions.create({ model: 'gpt-4o', temperature: opts.temperature, messages: [{ role: 'user', content: opts.prompt }] });`,
+      '}',
+    ],
+    vendorSetupLine: 2,
+    call: `askWith({ prompt: %V%, temperature: 0 })`,
+  },
+  'wrapper that does not send the value': {
+    status: 'unapproved-no-content',
+    imports: [OPENAI],
+    setup: [
+      'const client = new OpenAI();',
+      'async function tune(opts: { note: string; model: string }): Promise<unknown> {',
+      `  return client.chat.completions.create({ model: opts.model, messages: [{ role: 'user', content: 'Say hello.' }] });`,
+      '}',
+    ],
+    vendorSetupLine: 2,
+    call: `tune({ note: %V%, model: 'gpt-4o' })`,
+  },
+  'langchain HumanMessage': {
+    status: 'unapproved',
+    imports: [`import { ChatAnthropic } from '@langchain/anthropic';`, `import { HumanMessage } from '@langchain/core/messages';`],
+    setup: [`const model = new ChatAnthropic({ model: 'claude-sonnet-4-5' });`],
+    call: `model.invoke([new HumanMessage(%V%)])`,
+  },
+  'anthropic system blocks': {
+    status: 'unapproved',
+    imports: [ANTHROPIC],
+    setup: ['const client = new Anthropic();'],
+    call: `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, system: [{ type: 'text', text: %V% }], messages: [{ role: 'user', content: 'Summarize.' }] })`,
+  },
   'openai responses input messages': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.responses.create({ model: 'gpt-4o', input: [{ role: 'user', content: %V% }] })` },
   'openai moderations': { status: 'unapproved', imports: [OPENAI], setup: ['const client = new OpenAI();'], call: `client.moderations.create({ model: 'omni-moderation-latest', input: %V% })` },
   'anthropic countTokens': { status: 'unapproved', imports: [ANTHROPIC], setup: ['const client = new Anthropic();'], call: `client.messages.countTokens({ model: 'claude-sonnet-4-5', ${chatMessages} })` },
@@ -655,7 +738,7 @@ export function expected(p: GenProgram): Expected {
   // Guard cannot determine are reported; local, first-party and non-LLM endpoints never are.
   // A project wrapper's own call is reported in its file (llm.ts), not here.
   const reported = status === 'unapproved' || status === 'outside-scope' || status === 'unknown-endpoint' || status === 'wrapper';
-  const vendorReported = status === 'unapproved' || status === 'outside-scope' || status === 'unknown-endpoint';
+  const vendorReported = status === 'unapproved' || status === 'outside-scope' || status === 'unknown-endpoint' || status === 'unapproved-no-content';
   return {
     'no-phi-in-prompt': src.phi && !redacted && !cleaned && reported ? 1 : 0,
     'approved-vendors': vendorReported ? 1 : 0,
