@@ -23,6 +23,7 @@ const FLOORS: Record<Rule, { recall: number; precision: number }> = {
   'approved-vendors': { recall: 1, precision: 1 },
 };
 const BATCH = 100;
+const COVERAGE_FROM = 1000;
 /** Mismatches shrunk and printed in full (each shrink runs the engine many times). */
 const SHRINK_AT_MOST = 5;
 
@@ -75,8 +76,11 @@ describe(`labeled program generator (seed ${settings.seed}, ${settings.programs}
     }
     for (const [key, indexes] of shown) if (indexes.length > 1) log(`programs ${indexes.join(', ')} shrink to the same: ${key}`);
     // Every block must have been generated: a block the generator never emits measures nothing.
+    // From 1,000 programs on, each of the ~90 sinks is expected a dozen times (a miss by chance
+    // is below 1e-4); smaller runs only say what they did not cover.
     const missing = allBlocks().filter((b) => !board.blocks.has(b));
-    assert.deepEqual(missing, [], `blocks never generated in ${board.programs} programs`);
+    if (board.programs >= COVERAGE_FROM) assert.deepEqual(missing, [], `blocks never generated in ${board.programs} programs`);
+    else if (missing.length > 0) log(`not generated in this small run: ${missing.join(', ')}`);
     const crashes = mismatches.filter((o) => o.mismatch!.includes('analysis failed'));
     assert.equal(crashes.length, 0, `the engine failed closed on ${crashes.length} generated programs, e.g. program ${crashes[0]?.index}: ${crashes[0]?.mismatch}`);
     for (const rule of RULES) {
