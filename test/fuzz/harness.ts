@@ -37,6 +37,8 @@ export const settings = {
   seed: intSetting('PHI_GUARD_FUZZ_SEED', '--seed', DEFAULT_SEED),
   /** Mutants fed to the engine. */
   runs: intSetting('PHI_GUARD_FUZZ_RUNS', '--runs', 1000),
+  /** Labeled programs made by the generator (labeled.test.ts). */
+  programs: intSetting('PHI_GUARD_GEN_PROGRAMS', '--programs', 1000),
   /** Mutants also linted through ESLint's Linter (slower); default a tenth of the runs. */
   eslintRuns: -1,
   /** Per-file engine budget given to analyzeFile. */
@@ -63,6 +65,15 @@ export interface Project {
 
 /** Parsed once per process: lib files, SDK declarations, unchanged project files. */
 const sourceCache = new Map<string, ts.SourceFile | undefined>();
+const fileExistsCache = new Map<string, boolean>();
+const directoryExistsCache = new Map<string, boolean>();
+const realpathCache = new Map<string, string>();
+
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = compute(key)));
+  return v;
+}
 
 function readProjectOptions(dir: string): ts.CompilerOptions {
   const configPath = path.join(dir, 'tsconfig.json');
@@ -84,8 +95,11 @@ export function makeProject(name: string, dir: string, corpus: string[]): Projec
       if (!sourceCache.has(key)) sourceCache.set(key, base.getSourceFile(fileName, lang, onError));
       return sourceCache.get(key);
     },
-    fileExists: (f) => currentOverlay.has(path.resolve(f)) || base.fileExists(f),
+    fileExists: (f) => currentOverlay.has(path.resolve(f)) || cached(fileExistsCache, f, (x) => base.fileExists(x)),
     readFile: (f) => currentOverlay.get(path.resolve(f)) ?? base.readFile(f),
+    // Module resolution probes the same node_modules paths for every program: the disk does not change.
+    directoryExists: base.directoryExists ? (d) => cached(directoryExistsCache, d, (x) => base.directoryExists!(x)) : undefined,
+    realpath: base.realpath ? (f) => cached(realpathCache, f, (x) => base.realpath!(x)) : undefined,
   };
   return { name, dir, options, host, corpus, config: loadConfigForFile(path.join(dir, 'x.ts')) };
 }

@@ -1,12 +1,14 @@
 /**
- * `npm run test:fuzz -- [--runs N] [--eslint-runs N] [--seed S]`: runs the fuzz suites only,
- * at the size asked for. Options become the PHI_GUARD_FUZZ_* variables the suites read (the
- * same variables work with plain `npx mocha`).
+ * `npm run test:fuzz -- [--runs N] [--programs N] [--eslint-runs N] [--seed S]`: runs the fuzz
+ * suites only, at the size asked for. `--runs` sizes the crash fuzzer and, unless `--programs`
+ * is given, the labeled program generator too. Options become the PHI_GUARD_FUZZ_* and
+ * PHI_GUARD_GEN_* variables the suites read (the same variables work with plain `npx mocha`).
+ * Other arguments go to mocha, e.g. `--grep labeled` to run the generator alone.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const flags: Record<string, string> = { '--runs': 'PHI_GUARD_FUZZ_RUNS', '--eslint-runs': 'PHI_GUARD_FUZZ_ESLINT_RUNS', '--seed': 'PHI_GUARD_FUZZ_SEED', '--budget-ms': 'PHI_GUARD_FUZZ_BUDGET_MS' };
+const flags: Record<string, string> = { '--runs': 'PHI_GUARD_FUZZ_RUNS', '--programs': 'PHI_GUARD_GEN_PROGRAMS', '--eslint-runs': 'PHI_GUARD_FUZZ_ESLINT_RUNS', '--seed': 'PHI_GUARD_FUZZ_SEED', '--budget-ms': 'PHI_GUARD_FUZZ_BUDGET_MS' };
 const env = { ...process.env };
 const rest: string[] = [];
 const args = process.argv.slice(2);
@@ -23,6 +25,7 @@ for (let i = 0; i < args.length; i++) {
     process.exit(2);
   }
   env[variable] = value;
+  if (name === '--runs' && !args.some((a) => a.split('=')[0] === '--programs')) env.PHI_GUARD_GEN_PROGRAMS = value;
 }
 
 const root = path.resolve(__dirname, '../../..');

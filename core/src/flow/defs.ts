@@ -262,6 +262,23 @@ function dominates(def: Def, use: ts.Node): boolean {
   return true;
 }
 
+/**
+ * A use inside an arrow function or function expression written in `scope` sees the defs that
+ * reach the closure where it is created and every def that may run after that (the closure
+ * may be called at any later time), not the ones overwritten before it exists:
+ * `let s = p.ssn; s = 'x'; const f = () => s;` is clean. Function declarations (hoisted) and
+ * methods keep the conservative answer: every def.
+ */
+export function closureReachingDefs(defs: Def[], use: ts.Node, scope: ts.Node): Def[] {
+  let closure: ts.Node | undefined;
+  for (let n: ts.Node | undefined = use.parent; n && n !== scope; n = n.parent) if (ts.isFunctionLike(n)) closure = n;
+  if (!closure || !(ts.isArrowFunction(closure) || ts.isFunctionExpression(closure))) return reachingDefs(defs, use, scope, true);
+  const created = closure;
+  const atCreation = reachingDefs(defs, created, scope, false).filter((d) => d.kind !== 'delete');
+  const later = defs.filter((d) => d.kind !== 'delete' && !atCreation.includes(d) && (d.inClosure || d.node.pos >= created.end));
+  return [...atCreation, ...later];
+}
+
 export function reachingDefs(defs: Def[], use: ts.Node, scope: ts.Node, useInClosure: boolean): Def[] {
   if (useInClosure) return defs.filter((d) => d.kind !== 'delete');
   const before = defs.filter((d) => d.inClosure || d.node.end <= use.pos || (d.kind === 'param'));

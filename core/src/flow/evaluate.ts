@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
-import { DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
+import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
@@ -201,7 +201,7 @@ export class Evaluator {
     if (!scope) return CLEAN;
     const defs = this.defs.defsOf(symbol, scope);
     const useInClosure = imported || enclosingFunction(use) !== (ts.isSourceFile(scope) ? undefined : scope);
-    const reaching = reachingDefs(defs, use, scope, useInClosure);
+    const reaching = useInClosure && !imported ? closureReachingDefs(defs, use, scope) : reachingDefs(defs, use, scope, useInClosure);
     const deletes = reaching.filter((d) => d.kind === 'delete');
     const parts: Taint[] = [];
     for (const def of reaching) {
@@ -337,6 +337,9 @@ export class Evaluator {
       return this.member(expr, expr.expression, arg.text, member, env);
     }
     const baseTaint = readAnyElement(this.taintOf(expr.expression, env));
+    // As for members: the element's type speaks only when the flow knows nothing concrete, or
+    // `[a.reason][0]` (a PHI<string> element) would be reported twice, at two places.
+    if (baseTaint.some((l) => l.kind === 'phi')) return baseTaint;
     return union(baseTaint, this.typeSourceIfObject(expr));
   }
 
@@ -349,8 +352,8 @@ export class Evaluator {
       if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       const fieldTaint = this.classFieldWrites(member, env);
       if (fieldTaint.length > 0) parts.push(fieldTaint);
-      const getter = this.getterTaint(expr, name, member);
-      if (getter.length > 0) parts.push(getter);
+      const getterTaint = this.getterReturns(member, expr);
+      if (getterTaint.length > 0) parts.push(getterTaint);
     }
     if (!typed) {
       const baseType = this.checker.getTypeAtLocation(base);
@@ -369,14 +372,6 @@ export class Evaluator {
     return union(...parts);
   }
 
-  /** `get displayName() { return this.patient.fullName; }`: a read runs the getter's body. */
-  private getterTaint(expr: ts.Expression, name: string, member: ts.Symbol): Taint {
-    const getter = member.declarations?.find(ts.isGetAccessorDeclaration);
-    if (!getter?.body || !isProjectFile(getter.getSourceFile().fileName)) return CLEAN;
-    const returns = this.summaryOf(getter as FunctionNode).returns.filter((l) => l.kind === 'phi');
-    return addHop(returns, expr, `returned by getter ${name}`);
-  }
-
   private typeSourceIfObject(expr: ts.Expression): Taint {
     const type = this.checker.getTypeAtLocation(expr);
     if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection))) return CLEAN;
@@ -386,6 +381,8 @@ export class Evaluator {
   private isCollectionOrText(base: ts.Expression): boolean {
     const t = this.checker.getTypeAtLocation(base);
     if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Any)) return true;
+    // A branded string (PHI<string> = string & { __phi }) is still text: its length is a count.
+    if (t.isIntersection() && t.types.some((p) => p.flags & ts.TypeFlags.StringLike)) return true;
     if (this.checker.isArrayType(t) || this.checker.isTupleType(t)) return true;
     const name = t.getSymbol()?.name;
     return name === 'Map' || name === 'Set' || name === 'Buffer' || name === 'Uint8Array' || name === 'ArrayBuffer' || name === 'Blob';
@@ -410,6 +407,14 @@ export class Evaluator {
       parts.push(addHop(embedAt(concrete, w), w, `stored in ${member.name}`));
     }
     return union(...parts);
+  }
+
+  /** `box.text` where `text` is a getter of a project class: the PHI its body returns (fields it reads included). */
+  private getterReturns(member: ts.Symbol, expr: ts.Expression): Taint {
+    const getter = member.declarations?.find(ts.isGetAccessorDeclaration);
+    if (!getter?.body || !isProjectFile(getter.getSourceFile().fileName)) return CLEAN;
+    const returned = this.summaryOf(getter).returns.filter((l) => l.kind === 'phi');
+    return addHop(returned, expr, `returned by getter ${member.name}`);
   }
 
   /** Param labels of a method that stored them in a field: look up the method's callers in its own file. */
@@ -932,6 +937,17 @@ function argForParam(call: ts.CallExpression, fn: FunctionNode, index: number): 
   return a ? [ts.isSpreadElement(a) ? a.expression : a] : [];
 }
 
+/**
+ * `this.text` inside a class and `box.text` outside may resolve to different symbol objects
+ * of the same member (the class's `this` type instantiates its properties): compare declarations.
+ */
+function sameMember(a: ts.Symbol | undefined, b: ts.Symbol): boolean {
+  if (!a) return false;
+  if (a === b) return true;
+  const d = a.valueDeclaration ?? a.declarations?.[0];
+  return d !== undefined && d === (b.valueDeclaration ?? b.declarations?.[0]);
+}
+
 function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, member: ts.Symbol): ts.Expression[] {
   const out: ts.Expression[] = [];
   const decl = member.valueDeclaration;
@@ -939,30 +955,33 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   if (decl && ts.isParameter(decl) && ts.isIdentifier(decl.name)) out.push(decl.name);
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
-      if (checker.getSymbolAtLocation(n.left.name) === member) out.push(n.right);
+      if (sameMember(checker.getSymbolAtLocation(n.left.name), member)) out.push(n.right);
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
       const target = skipOuter(n.expression.expression);
-      if (ts.isPropertyAccessExpression(target) && checker.getSymbolAtLocation(target.name) === member) {
+      if (ts.isPropertyAccessExpression(target) && sameMember(checker.getSymbolAtLocation(target.name), member)) {
         const args = n.expression.name.text === 'set' ? n.arguments.slice(1) : n.arguments;
         for (const a of args) out.push(ts.isSpreadElement(a) ? a.expression : a);
       }
     }
     ts.forEachChild(n, visit);
   };
-  ts.forEachChild(cls, visit);
+  // A static field is a global: `Cache.last = x` may be written anywhere in the class's file.
+  const isStatic = !!decl && ts.isPropertyDeclaration(decl) && (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Static) !== 0;
+  ts.forEachChild(isStatic ? cls.getSourceFile() : cls, visit);
   return out;
 }
 
-const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, ts.CallExpression[]>>();
+const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>>();
 
-function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): ts.CallExpression[] {
+/** Calls of `fn` in its own file; `new C(...)` calls C's constructor (parameter properties). */
+function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): (ts.CallExpression | ts.NewExpression)[] {
   const sf = fn.getSourceFile();
   let index = callerIndex.get(sf);
   if (!index) {
     index = new Map();
     const idx = index;
     const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n)) {
+      if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
         const d = checker.getResolvedSignature(n)?.declaration;
         if (d && d.getSourceFile() === sf) {
           let list = idx.get(d);

@@ -10,11 +10,11 @@ import { classifyFieldName, PATIENT_LIKE_NAME } from './fieldNames';
  */
 
 export function hasPhiTag(node: ts.Node): boolean {
+  const sf = node.getSourceFile();
   for (const tag of ts.getJSDocTags(node)) {
-    if (tag.tagName.text === 'phi') return true;
+    if (tag.tagName.text === 'phi' && atTagPosition(sf.text, tag)) return true;
   }
   // ts.getJSDocTags skips comments on some nodes (parameters with inline /** @phi */).
-  const sf = node.getSourceFile();
   const ranges = ts.getLeadingCommentRanges(sf.text, node.pos);
   if (ranges) {
     for (const r of ranges) {
@@ -23,6 +23,18 @@ export function hasPhiTag(node: ts.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * TypeScript parses `@phi` anywhere in a comment as a tag, also in prose ("a class with one
+ * @phi field"). Only a tag at the start of the comment or of one of its lines marks PHI.
+ */
+function atTagPosition(text: string, tag: ts.JSDocTag): boolean {
+  const at = text.indexOf('@', tag.pos);
+  if (at < 0) return true;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const commentStart = tag.parent && ts.isJSDoc(tag.parent) ? tag.parent.pos : lineStart;
+  return /^\s*(\/\*\*)?\s*\*?\s*$/.test(text.slice(Math.max(lineStart, commentStart), at));
 }
 
 function containerName(container: ts.Node): string {

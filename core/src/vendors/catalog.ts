@@ -346,8 +346,9 @@ const googleMethods: MethodSinkEntry[] = [
       'models.segmentImage',
     ],
   },
-  // chats.create({ history, config: { systemInstruction } }) sends nothing itself (sends: false): each
-  // chat.sendMessage({ message }) sends, with that history; PHI put into the chat is reported here.
+  // chats.create({ history, config: { systemInstruction } }) then chat.sendMessage({ message }).
+  // create() is synchronous and sends nothing (it returns a local Chat); its history and system
+  // instruction go out with every sendMessage, so it carries content but is no vendor finding.
   { module: '@google/genai', classes: ['Chats'], methods: ['create'], vendor: 'google-gemini', sends: false, contentArgs: [0], modelProperty: 'model', displayName: 'chats.create', untypedChains: ['chats.create'] },
   { module: '@google/genai', classes: ['Chat'], methods: ['sendMessage', 'sendMessageStream'], vendor: 'google-gemini', contentArgs: [0], untypedChains: ['sendMessage', 'sendMessageStream'] },
   { module: '@google/genai', classes: ['Files'], methods: ['upload'], vendor: 'google-gemini', contentArgs: [0], displayName: 'files.upload', untypedChains: ['files.upload'] },

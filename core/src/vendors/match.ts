@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ResolvedConfig } from '../config/types';
 import { packageOfFile } from '../flow/moduleOf';
-import type { ClientClassEntry, LangChainModelEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
+import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
 import type { SinkMatch } from './sinkTypes';
 
@@ -24,6 +24,9 @@ interface VendorDecision {
   /** Endpoint present but not constant. */
   unknownEndpoint?: boolean;
 }
+
+/** A LangChain model class's vendor, with the options that may name its endpoint. */
+type LangchainDecision = VendorDecision & { endpointOptions?: string[] };
 
 export class SinkMatcher {
   private names: Set<string>;
@@ -303,12 +306,7 @@ export class SinkMatcher {
   private langchainModelIn(e: ts.Expression, hops: number): VendorDecision | undefined {
     if (hops > 8) return undefined;
     const direct = this.langchainEntryOfType(this.checker.getTypeAtLocation(e));
-    if (direct) {
-      // new ChatOpenAI({ configuration: { baseURL: 'http://localhost:8000/v1' } }) is not OpenAI.
-      const { entry, className } = direct;
-      if (entry.endpointOptions?.length || entry.vendorSwitch) return this.clientDecision(e, { ...entry, module: entry.module }, className);
-      return { id: entry.vendor, reason: `${className} from ${entry.module}` };
-    }
+    if (direct) return this.langchainEndpoint(e, direct);
     const x = skip(e);
     if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression)) {
       const method = x.expression.name.text;
@@ -335,13 +333,36 @@ export class SinkMatcher {
     return undefined;
   }
 
-  private langchainEntryOfType(type: ts.Type): { entry: LangChainModelEntry; className: string } | undefined {
+  /**
+   * The model's class decides the vendor unless its construction names a constant endpoint
+   * (`new ChatOpenAI({ configuration: { baseURL: 'http://localhost:8000/v1' } })`), read like an
+   * SDK client's options. Options the matcher cannot see keep the class's vendor.
+   */
+  private langchainEndpoint(e: ts.Expression, found: LangchainDecision): VendorDecision {
+    const { endpointOptions, ...decision } = found;
+    const construction = endpointOptions?.length ? this.constructionOf(e) : undefined;
+    const opts = construction?.arguments?.[0] ? objectLiteralOf(this.checker, construction.arguments[0]) : undefined;
+    if (!opts) return decision;
+    for (const opt of endpointOptions ?? []) {
+      const v = nestedPropertyValue(this.checker, opts, opt);
+      if (v === undefined || v === 'spread-unknown') continue;
+      const url = constantPrefix(this.checker, v);
+      const host = url ? hostOf(url) ?? hostOf(`https://${url}`) : undefined;
+      if (!host) return { ...decision, unknownEndpoint: true, reason: `${decision.reason}: ${opt} is not a constant URL` };
+      const byHost = this.vendorOfHost(host);
+      if (byHost) return { ...decision, id: byHost.id, reason: `${opt} ${host}` };
+      return { ...decision, unknownEndpoint: true, reason: `${opt} ${host} is not a known vendor` };
+    }
+    return decision;
+  }
+
+  private langchainEntryOfType(type: ts.Type): LangchainDecision | undefined {
     const sym = type.getSymbol();
     const decl = sym?.declarations?.[0];
     if (!sym || !decl) return undefined;
     const pkg = packageOfFile(decl.getSourceFile().fileName);
     for (const entry of this.catalog.langchainModels) {
-      if (entry.module === pkg && entry.classes.includes(sym.name)) return { entry, className: sym.name };
+      if (entry.module === pkg && entry.classes.includes(sym.name)) return { id: entry.vendor, reason: `${sym.name} from ${entry.module}`, endpointOptions: entry.endpointOptions };
     }
     for (const base of type.getBaseTypes?.() ?? []) {
       const found = this.langchainEntryOfType(base);
