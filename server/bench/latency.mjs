@@ -1,5 +1,5 @@
 // Language server benchmark (not a timed test). Generates a TypeScript project of LINES lines
-// (default 100k) that uses the real openai SDK, then reports:
+// (default 100k) with bench/generator.mjs (real LLM SDK packages), then reports:
 //   - `tsc --noEmit` wall time on it, and the memory of a plain TypeScript LanguageService that
 //     type-checks the whole project (the baseline any TS editor pays);
 //   - the server (bin/phi-guard-language-server.js --stdio): start-up to the first diagnostics,
@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { generateProject } from '../../bench/generator.mjs';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -32,58 +33,13 @@ const KEEP = process.argv.includes('--keep');
 const SERVER_ONLY = process.argv.includes('--server-only');
 
 // ---------------------------------------------------------------- project generator
-const LINES_PER_MODULE = 250;
+// The shared generator of the benchmarks (bench/generator.mjs): domain models with @phi members,
+// services, prompt builders and a few percent of modules calling the real LLM SDKs.
 function generate(root, lines) {
-  const modules = Math.max(2, Math.ceil(lines / (LINES_PER_MODULE - 15)));
-  fs.mkdirSync(path.join(root, 'src/features'), { recursive: true });
+  fs.mkdirSync(root, { recursive: true });
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench-project', private: true, type: 'module' }));
-  fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['src'] }, null, 2));
-  fs.writeFileSync(path.join(root, 'phi-guard.config.json'), JSON.stringify({ approvedVendors: [], redactors: [{ name: 'redact', from: './src/redact' }] }, null, 2));
-  fs.writeFileSync(path.join(root, 'src/redact.ts'), "export function redact<T>(value: T): string {\n  return typeof value === 'string' ? value.replace(/\\d/g, '#') : '[REDACTED]';\n}\n");
-  fs.writeFileSync(path.join(root, 'src/models.ts'), [
-    'export interface Patient {', '  id: string;', '  /** @phi */', '  fullName: string;', '  /** @phi */', '  dateOfBirth: string;', '  /** @phi */', '  ssn: string;', '  clinicId: string;', '}',
-    'export interface Visit {', '  id: string;', '  /** @phi */', '  note: string;', '  durationMinutes: number;', '}', '',
-  ].join('\n'));
-  let total = 0;
-  for (let m = 0; m < modules; m++) {
-    const out = [
-      "import OpenAI from 'openai';",
-      "import type { Patient, Visit } from '../models.js';",
-      "import { redact } from '../redact.js';",
-    ];
-    const deps = [m - 1, Math.floor(m / 2) - 1].filter((d, i, a) => d >= 0 && d !== m && a.indexOf(d) === i);
-    for (const d of deps) out.push(`import { describe${d}, count${d} } from './module${d}.js';`);
-    out.push('', 'const client = new OpenAI();', '');
-    out.push(`export function describe${m}(patient: Patient): string {`, `  return \`\${patient.fullName} (\${patient.clinicId})\`;`, '}', '');
-    out.push(`export function count${m}(visits: Visit[]): number {`, '  return visits.filter((v) => v.durationMinutes > 10).length;', '}', '');
-    let i = 0;
-    while (out.length < LINES_PER_MODULE - 12) {
-      const dep = deps[i % Math.max(1, deps.length)];
-      const leak = i % 3 === 0;
-      out.push(
-        `export async function prompt${m}_${i}(patient: Patient, visits: Visit[]): Promise<string> {`,
-        `  const total = ${dep !== undefined ? `count${dep}(visits)` : 'visits.length'} + ${i};`,
-        `  const intro = ${leak ? (dep !== undefined ? `describe${dep}(patient)` : 'patient.ssn') : 'redact(patient.fullName)'};`,
-        `  const lines = visits.map((v) => \`- \${v.id}: \${redact(v.note)}\`).join('\\n');`,
-        '  const completion = await client.chat.completions.create({',
-        "    model: 'gpt-4o',",
-        '    messages: [',
-        "      { role: 'system', content: 'Summarize the visits.' },",
-        '      { role: \'user\', content: `${intro}\\n${lines}\\n${total} visits` },',
-        '    ],',
-        '  });',
-        "  return completion.choices[0]?.message.content ?? '';",
-        '}',
-        '',
-      );
-      i++;
-    }
-    out.push(`export const MODULE_${m}_SIZE = ${i};`, '');
-    fs.writeFileSync(path.join(root, `src/features/module${m}.ts`), out.join('\n'));
-    total += out.length;
-  }
-  return { modules, lines: total + 30 };
+  const project = generateProject(root, { lines });
+  return { modules: project.files, lines: project.lines, editFile: project.editFile };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -195,7 +151,7 @@ async function serverRun(root, file) {
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-bench-server-'));
 try {
   const project = generate(root, LINES);
-  console.log(`project: ${project.modules} modules, ${project.lines} lines (${root})`);
+  console.log(`project: ${project.modules} files, ${project.lines} lines (${root})`);
   let tsc = NaN;
   let baseline = { ms: NaN, rssMb: NaN };
   if (!SERVER_ONLY) {
@@ -208,7 +164,7 @@ try {
     tsc = performance.now() - t;
     baseline = languageServiceBaseline(root);
   }
-  const file = path.join(root, `src/features/module${Math.floor(project.modules / 2)}.ts`);
+  const file = path.join(root, project.editFile);
   const server = await serverRun(root, file);
   const rows = [
     ['tsc --noEmit (wall)', `${ms(tsc)} ms`],

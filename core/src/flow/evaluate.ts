@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
+import { calleeNameOf, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
   type Hop, type Label, type Taint,
@@ -786,6 +787,8 @@ export class Evaluator {
   /** Direct SDK calls and calls to wrappers inside a function (or a file), with their content expressions. */
   sinkSitesIn(scope: ts.Node): { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] {
     const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
+    // Syntax first: only calls through a name a wrapper can have are resolved with the checker.
+    const wrappers = wrapperNames(this.ctx);
     // An explicit work list, not recursion: a 2,000-term `+` chain is a 2,000-deep tree.
     const visit = (root: ts.Node): void => {
       const stack: ts.Node[] = [root];
@@ -802,7 +805,7 @@ export class Evaluator {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const direct = this.hooks.matchSink(node);
         if (direct) out.push({ call: node, sink: direct, content: direct.content });
-        else if (ts.isCallExpression(node)) {
+        else if (ts.isCallExpression(node) && wrappers.mayCallWrapper(node)) {
           const target = this.wrapperTarget(node);
           if (target) {
             const s = this.summaryOf(target);
@@ -971,30 +974,37 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   return out;
 }
 
-const callerIndex = new WeakMap<ts.SourceFile, Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>>();
+/** Per checker (so per program): the calls of a function found in its own file. */
+const callerIndex = new WeakMap<ts.TypeChecker, Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>>();
 
-/** Calls of `fn` in its own file; `new C(...)` calls C's constructor (parameter properties). */
+/** Calls of `fn` in its own file; `new C(...)` and `super(...)` call C's constructor (parameter properties). */
 function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): (ts.CallExpression | ts.NewExpression)[] {
-  const sf = fn.getSourceFile();
-  let index = callerIndex.get(sf);
-  if (!index) {
-    index = new Map();
-    const idx = index;
-    const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
-        const d = checker.getResolvedSignature(n)?.declaration;
-        if (d && d.getSourceFile() === sf) {
-          let list = idx.get(d);
-          if (!list) idx.set(d, (list = []));
-          list.push(n);
-        }
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-    callerIndex.set(sf, index);
-  }
-  return index.get(fn) ?? [];
+  let byFn = callerIndex.get(checker);
+  if (!byFn) callerIndex.set(checker, (byFn = new Map()));
+  const cached = byFn.get(fn);
+  if (cached) return cached;
+  // Only calls through one of the function's names (or new/super for a constructor) can
+  // resolve to it; the checker is asked about those alone, not about every call in the file.
+  const isConstructor = ts.isConstructorDeclaration(fn);
+  const names = isConstructor ? undefined : localCallNames(fn);
+  const found: (ts.CallExpression | ts.NewExpression)[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      const candidate = isConstructor
+        ? ts.isNewExpression(n) || n.expression.kind === ts.SyntaxKind.SuperKeyword
+        : ts.isCallExpression(n) && (!names || mayBeCalledAs(n, names));
+      if (candidate && checker.getResolvedSignature(n)?.declaration === fn) found.push(n);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.getSourceFile());
+  byFn.set(fn, found);
+  return found;
+}
+
+function mayBeCalledAs(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+  const name = calleeNameOf(call.expression);
+  return name === undefined || names.has(name);
 }
 
 export type { Hop };

@@ -1,0 +1,255 @@
+import ts from 'typescript';
+import { catalog } from '../vendors/catalog';
+import type { ProgramContext } from './context';
+import { isProjectFile } from './moduleOf';
+
+/**
+ * Which calls can reach a wrapper (a project function that passes a parameter to an LLM call,
+ * directly or through other wrappers)? Asking the checker to resolve every call of every file
+ * was most of the engine's time on large projects (`getResolvedSignature` type-checks the
+ * arguments). This index answers from syntax alone, once per program: the names under which
+ * a function that contains an SDK-shaped call (its callee name is one the sink matcher looks
+ * at) can be called, closed over callers and aliases. A call whose callee name is not in the
+ * set cannot resolve to a wrapper; the checker is asked only about the others.
+ *
+ * It over-approximates on purpose: names, not declarations (two `send` functions share one
+ * entry), every identifier in a variable's initializer counts as a possible alias, and a callee
+ * without a simple name (`handlers[key](x)`, `make()(x)`) is always resolved.
+ */
+export class WrapperNames {
+  private readonly names = new Set<string>();
+
+  constructor(program: ts.Program) {
+    const sinkNames = new Set<string>();
+    for (const m of catalog.methods) for (const n of m.methods) sinkNames.add(n);
+    for (const f of catalog.modelFunctions) for (const n of f.functions) sinkNames.add(n);
+    for (const h of catalog.http) for (const n of h.functions) sinkNames.add(n);
+
+    /** callee name -> names of the functions whose bodies call it. */
+    const callersOf = new Map<string, Set<string>>();
+    /** name -> names that may denote the same function (imports, re-exports, variables). */
+    const aliasesOf = new Map<string, Set<string>>();
+    const seeds = new Set<string>();
+    const add = (map: Map<string, Set<string>>, key: string, value: string): void => {
+      let s = map.get(key);
+      if (!s) map.set(key, (s = new Set()));
+      s.add(value);
+    };
+
+    const enclosing: string[][] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = calleeNameOf(node.expression);
+        if (callee !== undefined) {
+          const seed = sinkNames.has(callee);
+          for (const names of enclosing) {
+            for (const n of names) {
+              if (seed) seeds.add(n);
+              add(callersOf, callee, n);
+            }
+          }
+        }
+      }
+      if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => add(aliasesOf, from, to));
+      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) {
+        enclosing.push(functionNames(node));
+        ts.forEachChild(node, visit);
+        enclosing.pop();
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const sf of program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
+      visit(sf);
+    }
+
+    // Close over "calls a wrapper" and aliases.
+    const work = [...seeds];
+    for (const n of seeds) this.names.add(n);
+    while (work.length > 0) {
+      const n = work.pop()!;
+      for (const next of [...(callersOf.get(n) ?? []), ...(aliasesOf.get(n) ?? [])]) {
+        if (this.names.has(next)) continue;
+        this.names.add(next);
+        work.push(next);
+      }
+    }
+  }
+
+  /** False when the call certainly does not target a wrapper. */
+  mayCallWrapper(call: ts.CallExpression): boolean {
+    const name = calleeNameOf(call.expression);
+    return name === undefined || this.names.has(name);
+  }
+}
+
+/**
+ * The names `fn` can be called by in its own file: its names closed over the file's aliases
+ * (`const f = obj.add`). Undefined when it has no name syntax can tell (call sites must then
+ * be resolved with the checker).
+ */
+export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undefined {
+  const own = functionNames(fn);
+  if (own.length === 0) return undefined;
+  const aliasesOf = new Map<string, string[]>();
+  const visit = (n: ts.Node): void => {
+    if (ALIAS_KINDS.has(n.kind)) {
+      recordAliases(n, (from, to) => {
+        const list = aliasesOf.get(from);
+        if (list) list.push(to);
+        else aliasesOf.set(from, [to]);
+      });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.getSourceFile());
+  const names = new Set(own);
+  const work = [...own];
+  while (work.length > 0) {
+    for (const next of aliasesOf.get(work.pop()!) ?? []) {
+      if (!names.has(next)) {
+        names.add(next);
+        work.push(next);
+      }
+    }
+  }
+  return names;
+}
+
+/** Node kinds that can introduce another name for a function (see recordAliases). */
+const ALIAS_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ExportSpecifier, ts.SyntaxKind.ImportClause, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment, ts.SyntaxKind.BinaryExpression,
+]);
+
+const perContext = new WeakMap<ProgramContext, WrapperNames>();
+
+export function wrapperNames(ctx: ProgramContext): WrapperNames {
+  let w = perContext.get(ctx);
+  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program)));
+  return w;
+}
+
+function skipOuter(e: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) ||
+    ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e)
+  ) {
+    e = e.expression;
+  }
+  return e;
+}
+
+/** The simple name a call is made through (`ask`, `gw.ask`, `gw['ask']`), or undefined. */
+export function calleeNameOf(expr: ts.Expression): string | undefined {
+  const e = skipOuter(expr);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
+    return e.argumentExpression.text;
+  }
+  return undefined;
+}
+
+function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.ModuleExportName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) {
+    return name.text;
+  }
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  return undefined;
+}
+
+function hasDefaultExport(node: ts.Node): boolean {
+  const mods = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return !!mods?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+/** The names a function can be called by: its own, or those of what it is assigned to. */
+function functionNames(fn: ts.SignatureDeclaration): string[] {
+  const out: string[] = [];
+  const own = propertyNameText(fn.name as ts.PropertyName | undefined);
+  if (own !== undefined) out.push(own);
+  if (hasDefaultExport(fn)) out.push('default');
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return out;
+  // Walk up through wrappers of the value (withRetry(async () => ...), cond ? f : g, f as T).
+  let n: ts.Node = fn;
+  let p = n.parent;
+  while (
+    p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p) ||
+      ts.isCallExpression(p) || ts.isNewExpression(p) || ts.isConditionalExpression(p) || ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken || ts.isAwaitExpression(p))
+  ) {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return out;
+  if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
+    for (const name of bindingNames(p.name)) out.push(name);
+  } else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuter(p.left);
+    const name = calleeNameOf(left);
+    if (name !== undefined) out.push(name);
+    if (ts.isPropertyAccessExpression(left) && name === 'exports') out.push('default'); // module.exports = function ...
+  } else if (ts.isExportAssignment(p)) {
+    out.push('default');
+  }
+  return out;
+}
+
+function bindingNames(name: ts.PropertyName | ts.BindingName): string[] {
+  if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+    return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+  }
+  const t = propertyNameText(name);
+  return t === undefined ? [] : [t];
+}
+
+/** Another name a function may be reached by: `from` may denote the same function as `to`. */
+function recordAliases(node: ts.Node, alias: (from: string, to: string) => void): void {
+  if (ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) {
+    const from = propertyNameText(node.propertyName) ?? node.name.text;
+    alias(from, propertyNameText(node.name)!);
+  } else if (ts.isImportClause(node) && node.name) {
+    alias('default', node.name.text);
+  } else if (ts.isImportEqualsDeclaration(node)) {
+    alias('default', node.name.text);
+  } else if (ts.isBindingElement(node)) {
+    const from = propertyNameText(node.propertyName);
+    if (from !== undefined) for (const to of bindingNames(node.name)) alias(from, to);
+  } else if (ts.isVariableDeclaration(node) && node.initializer) {
+    // const send = ask; const f = cond ? a : b; const gw = require('./gw'): any name inside.
+    const targets = bindingNames(node.name);
+    if (targets.length === 0) return;
+    const init = skipOuter(node.initializer);
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
+      for (const to of targets) alias('default', to);
+    }
+    // Object and array literals: their properties are aliases of their own (below); elements
+    // called as `list[i](x)` are always resolved. Literals and templates name nothing.
+    if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isLiteralExpression(init) || ts.isTemplateExpression(init)) return;
+    forEachName(init, (from) => {
+      for (const to of targets) alias(from, to);
+    });
+  } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+    const to = propertyNameText(node.name);
+    const init = ts.isPropertyAssignment(node) ? node.initializer : node.name;
+    if (to !== undefined) forEachName(init, (from) => alias(from, to));
+  } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const to = calleeNameOf(node.left);
+    if (to !== undefined) forEachName(node.right, (from) => alias(from, to));
+  }
+}
+
+/** Identifier and member names in an expression, not descending into function bodies. */
+function forEachName(expr: ts.Node, cb: (name: string) => void): void {
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) cb(n.text);
+    else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
+      cb(n.argumentExpression.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(expr);
+}
