@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
+import { walk } from './walk';
 import { calleeNameOf, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
@@ -988,16 +989,14 @@ function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): (ts.CallExpre
   const isConstructor = ts.isConstructorDeclaration(fn);
   const names = isConstructor ? undefined : localCallNames(fn);
   const found: (ts.CallExpression | ts.NewExpression)[] = [];
-  const visit = (n: ts.Node): void => {
+  walk(fn.getSourceFile(), (n) => {
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const candidate = isConstructor
         ? ts.isNewExpression(n) || n.expression.kind === ts.SyntaxKind.SuperKeyword
         : ts.isCallExpression(n) && (!names || mayBeCalledAs(n, names));
       if (candidate && checker.getResolvedSignature(n)?.declaration === fn) found.push(n);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn.getSourceFile());
+  });
   byFn.set(fn, found);
   return found;
 }

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { catalog } from '../vendors/catalog';
 import type { ProgramContext } from './context';
 import { isProjectFile } from './moduleOf';
+import { walk } from './walk';
 
 /**
  * Which calls can reach a wrapper (a project function that passes a parameter to an LLM call,
@@ -37,7 +38,7 @@ export class WrapperNames {
     };
 
     const enclosing: string[][] = [];
-    const visit = (node: ts.Node): void => {
+    const enter = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
         const callee = calleeNameOf(node.expression);
         if (callee !== undefined) {
@@ -51,17 +52,14 @@ export class WrapperNames {
         }
       }
       if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => add(aliasesOf, from, to));
-      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) {
-        enclosing.push(functionNames(node));
-        ts.forEachChild(node, visit);
-        enclosing.pop();
-        return;
-      }
-      ts.forEachChild(node, visit);
+      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.push(functionNames(node));
+    };
+    const leave = (node: ts.Node): void => {
+      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.pop();
     };
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
-      visit(sf);
+      walk(sf, enter, leave);
     }
 
     // Close over "calls a wrapper" and aliases.
@@ -93,7 +91,7 @@ export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undef
   const own = functionNames(fn);
   if (own.length === 0) return undefined;
   const aliasesOf = new Map<string, string[]>();
-  const visit = (n: ts.Node): void => {
+  walk(fn.getSourceFile(), (n) => {
     if (ALIAS_KINDS.has(n.kind)) {
       recordAliases(n, (from, to) => {
         const list = aliasesOf.get(from);
@@ -101,9 +99,7 @@ export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undef
         else aliasesOf.set(from, [to]);
       });
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn.getSourceFile());
+  });
   const names = new Set(own);
   const work = [...own];
   while (work.length > 0) {
@@ -243,13 +239,12 @@ function recordAliases(node: ts.Node, alias: (from: string, to: string) => void)
 
 /** Identifier and member names in an expression, not descending into function bodies. */
 function forEachName(expr: ts.Node, cb: (name: string) => void): void {
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n)) return;
+  walk(expr, (n) => {
+    if (ts.isFunctionLike(n)) return false;
     if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) cb(n.text);
     else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
       cb(n.argumentExpression.text);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(expr);
+    return true;
+  });
 }
