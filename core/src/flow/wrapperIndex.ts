@@ -21,11 +21,6 @@ export class WrapperNames {
   private readonly names = new Set<string>();
 
   constructor(program: ts.Program) {
-    const sinkNames = new Set<string>();
-    for (const m of catalog.methods) for (const n of m.methods) sinkNames.add(n);
-    for (const f of catalog.modelFunctions) for (const n of f.functions) sinkNames.add(n);
-    for (const h of catalog.http) for (const n of h.functions) sinkNames.add(n);
-
     /** callee name -> names of the functions whose bodies call it. */
     const callersOf = new Map<string, Set<string>>();
     /** name -> names that may denote the same function (imports, re-exports, variables). */
@@ -36,30 +31,12 @@ export class WrapperNames {
       if (!s) map.set(key, (s = new Set()));
       s.add(value);
     };
-
-    const enclosing: string[][] = [];
-    const enter = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) {
-        const callee = calleeNameOf(node.expression);
-        if (callee !== undefined) {
-          const seed = sinkNames.has(callee);
-          for (const names of enclosing) {
-            for (const n of names) {
-              if (seed) seeds.add(n);
-              add(callersOf, callee, n);
-            }
-          }
-        }
-      }
-      if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => add(aliasesOf, from, to));
-      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.push(functionNames(node));
-    };
-    const leave = (node: ts.Node): void => {
-      if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.pop();
-    };
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
-      walk(sf, enter, leave);
+      const facts = factsOf(sf);
+      for (const n of facts.seeds) seeds.add(n);
+      for (const [callee, caller] of facts.calls) add(callersOf, callee, caller);
+      for (const [from, to] of facts.aliases) add(aliasesOf, from, to);
     }
 
     // Close over "calls a wrapper" and aliases.
@@ -120,6 +97,56 @@ const ALIAS_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 const perContext = new WeakMap<ProgramContext, WrapperNames>();
+
+interface FileFacts {
+  seeds: string[];
+  /** [callee name, name of a function whose body calls it] */
+  calls: [string, string][];
+  aliases: [string, string][];
+}
+
+/**
+ * Per source file, not per program: the editor makes a new program on every keystroke but
+ * reuses the SourceFile objects of unchanged files, so only the edited file is scanned again.
+ */
+const fileFacts = new WeakMap<ts.SourceFile, FileFacts>();
+let sinkNameSet: Set<string> | undefined;
+
+function factsOf(sf: ts.SourceFile): FileFacts {
+  const cached = fileFacts.get(sf);
+  if (cached) return cached;
+  if (!sinkNameSet) {
+    sinkNameSet = new Set<string>();
+    for (const m of catalog.methods) for (const n of m.methods) sinkNameSet.add(n);
+    for (const f of catalog.modelFunctions) for (const n of f.functions) sinkNameSet.add(n);
+    for (const h of catalog.http) for (const n of h.functions) sinkNameSet.add(n);
+  }
+  const sinkNames = sinkNameSet;
+  const facts: FileFacts = { seeds: [], calls: [], aliases: [] };
+  const enclosing: string[][] = [];
+  const enter = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = calleeNameOf(node.expression);
+      if (callee !== undefined) {
+        const seed = sinkNames.has(callee);
+        for (const names of enclosing) {
+          for (const n of names) {
+            if (seed) facts.seeds.push(n);
+            facts.calls.push([callee, n]);
+          }
+        }
+      }
+    }
+    if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => facts.aliases.push([from, to]));
+    if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.push(functionNames(node));
+  };
+  const leave = (node: ts.Node): void => {
+    if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.pop();
+  };
+  walk(sf, enter, leave);
+  fileFacts.set(sf, facts);
+  return facts;
+}
 
 export function wrapperNames(ctx: ProgramContext): WrapperNames {
   let w = perContext.get(ctx);
