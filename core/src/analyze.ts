@@ -57,7 +57,8 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   ctx.deadline = started + budget;
   let result: FileAnalysis;
   try {
-    result = withDeferrals(ctx, (evaluator) => runAnalysis(ctx, eng, sourceFile, evaluator), () => newEvaluator(ctx, eng, sourceFile));
+    const evaluator = new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) }, sourceFile);
+    result = withDeferrals(ctx, () => runAnalysis(ctx, eng, sourceFile, evaluator));
   } catch (err) {
     result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: 0 };
     // Summaries that were half-computed when the analysis stopped must not be reused.
@@ -74,11 +75,11 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
 
 /**
  * Runs the analysis, and whenever the evaluator defers deep work (Deferred), runs that work
- * from this shallow stack, deepest first, then restarts the analysis, which finds it cached.
+ * from this shallow stack, deepest first, then restarts the analysis, which finds it cached
+ * (`run` must reuse one evaluator across restarts: its memo holds the deferred results).
  * Each deferral memoizes a result, so the restarts are bounded by the size of the code.
  */
-function withDeferrals<E, T>(ctx: ProgramContext, run: (evaluator: E) => T, make: () => E): T {
-  const evaluator = make(); // one evaluator across restarts: its memo holds the deferred results
+function withDeferrals<T>(ctx: ProgramContext, run: () => T): T {
   const pending: Deferred[] = [];
   for (let restarts = 0; ; restarts++) {
     try {
@@ -88,7 +89,7 @@ function withDeferrals<E, T>(ctx: ProgramContext, run: (evaluator: E) => T, make
         pending.pop();
       }
       ctx.depth = 0;
-      return run(evaluator);
+      return run();
     } catch (err) {
       if (!(err instanceof Deferred)) throw err;
       if (restarts >= MAX_RESTARTS) throw new TooDeep(`more than ${MAX_RESTARTS} nested levels of calls and assignments`);
@@ -129,10 +130,6 @@ function failClosed(sf: ts.SourceFile, why: string): Finding[] {
 function firstLineEnd(text: string): number {
   const nl = text.indexOf('\n');
   return nl < 0 ? text.length : nl;
-}
-
-function newEvaluator(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile): Evaluator {
-  return new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) }, sf);
 }
 
 function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator): FileAnalysis {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { walk } from './walk';
 
 /**
  * Reaching definitions for local variables, computed on the syntax tree without building a
@@ -99,27 +100,20 @@ export class DefIndex {
         if (root) add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure });
       }
     };
-    // Pre-order over an explicit work list, not recursion: deep expressions (a 2,000-term `+`
-    // chain) must not overflow the stack. Definitions are recorded in source order.
-    const work: [ts.Node, boolean][] = [];
-    const pushChildren = (node: ts.Node, inClosure: boolean) => {
-      const children: ts.Node[] = [];
-      ts.forEachChild(node, (c) => void children.push(c));
-      for (let i = children.length - 1; i >= 0; i--) work.push([children[i]!, inClosure]);
-    };
-    const visit = (root: ts.Node, rootInClosure: boolean) => {
-      work.push([root, rootInClosure]);
-      while (work.length > 0) {
-        const [node, inClosure] = work.pop()!;
-        visitOne(node, inClosure);
-      }
-    };
+    // walk, not recursion: deep expressions (a 2,000-term `+` chain) must not overflow the
+    // stack. Pre-order, so definitions are recorded in source order.
+    let closures = 0; // function-like nodes entered below the scope
+    const isClosure = (node: ts.Node) => ts.isFunctionLike(node) && node !== scope;
+    const visit = (root: ts.Node, rootInClosure: boolean) => walk(root, (node) => visitOne(node, rootInClosure || closures > 0), (node) => {
+      if (isClosure(node)) closures--;
+    });
     const visitOne = (node: ts.Node, inClosure: boolean) => {
-      if (ts.isFunctionLike(node) && node !== scope) {
-        for (const p of node.parameters) {
-          if (node.parent && p.parent === node) bindPattern(p.name, undefined, [], p, 'param', true);
+      if (isClosure(node)) {
+        const fn = node as ts.SignatureDeclaration;
+        for (const p of fn.parameters) {
+          if (fn.parent && p.parent === fn) bindPattern(p.name, undefined, [], p, 'param', true);
         }
-        pushChildren(node, true);
+        closures++;
         return;
       }
       if (ts.isParameter(node) && node.parent === scope) {
@@ -174,7 +168,6 @@ export class DefIndex {
           if (root && fields.length > 0) add(root, { kind: 'delete', node, field: fields, kills: false, inClosure });
         }
       }
-      pushChildren(node, inClosure);
     };
     if (ts.isFunctionLike(scope)) {
       for (const p of scope.parameters) visit(p, false);

@@ -13,6 +13,7 @@ import {
 } from './builtins';
 import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
 import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
+import { skip } from '../vendors/constants';
 import type { SinkMatch } from '../vendors/sinkTypes';
 
 /**
@@ -790,18 +791,7 @@ export class Evaluator {
     const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
     // Syntax first: only calls through a name a wrapper can have are resolved with the checker.
     const wrappers = wrapperNames(this.ctx);
-    // An explicit work list, not recursion: a 2,000-term `+` chain is a 2,000-deep tree.
-    const visit = (root: ts.Node): void => {
-      const stack: ts.Node[] = [root];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        visitOne(node);
-        const children: ts.Node[] = [];
-        ts.forEachChild(node, (c) => void children.push(c));
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-      }
-    };
-    const visitOne = (node: ts.Node): void => {
+    const visit = (node: ts.Node): void => {
       checkBudget(this.ctx);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const direct = this.hooks.matchSink(node);
@@ -820,10 +810,9 @@ export class Evaluator {
         }
       }
     };
-    if (ts.isFunctionLike(scope)) {
-      const body = (scope as { body?: ts.Node }).body;
-      if (body) visit(body);
-    } else visit(scope);
+    // walk, not recursion: a 2,000-term `+` chain is a 2,000-deep tree.
+    const root = ts.isFunctionLike(scope) ? (scope as { body?: ts.Node }).body : scope;
+    if (root) walk(root, visit);
     return out;
   }
 
@@ -1025,8 +1014,7 @@ function skipParens(e: ts.Expression): ts.Expression {
 
 /** The expression at `index` of an array literal (through await and Promise.all), if it is certain. */
 function tupleElement(value: ts.Expression, index: number): ts.Expression | undefined {
-  let e = value;
-  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  const e = skip(value);
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'Promise' && e.expression.name.text === 'all' && e.arguments.length === 1) {
     return tupleElement(e.arguments[0]!, index);
   }
@@ -1037,6 +1025,6 @@ function tupleElement(value: ts.Expression, index: number): ts.Expression | unde
 }
 
 function isLiteralValue(e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e);
+  const x = skipOuter(e);
+  return ts.isObjectLiteralExpression(x) || ts.isArrayLiteralExpression(x);
 }

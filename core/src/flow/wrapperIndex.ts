@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { catalog } from '../vendors/catalog';
+import { skip } from '../vendors/constants';
 import type { ProgramContext } from './context';
 import { isProjectFile } from './moduleOf';
 import { walk } from './walk';
@@ -67,16 +68,13 @@ export class WrapperNames {
 export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undefined {
   const own = functionNames(fn);
   if (own.length === 0) return undefined;
+  // The file's aliases were recorded by its scan for the index (cached per SourceFile).
   const aliasesOf = new Map<string, string[]>();
-  walk(fn.getSourceFile(), (n) => {
-    if (ALIAS_KINDS.has(n.kind)) {
-      recordAliases(n, (from, to) => {
-        const list = aliasesOf.get(from);
-        if (list) list.push(to);
-        else aliasesOf.set(from, [to]);
-      });
-    }
-  });
+  for (const [from, to] of factsOf(fn.getSourceFile()).aliases) {
+    const list = aliasesOf.get(from);
+    if (list) list.push(to);
+    else aliasesOf.set(from, [to]);
+  }
   const names = new Set(own);
   const work = [...own];
   while (work.length > 0) {
@@ -110,25 +108,24 @@ interface FileFacts {
  * reuses the SourceFile objects of unchanged files, so only the edited file is scanned again.
  */
 const fileFacts = new WeakMap<ts.SourceFile, FileFacts>();
-let sinkNameSet: Set<string> | undefined;
+
+/** Callee names the sink matcher looks at: a function calling one of them may be a wrapper. */
+const SINK_NAMES: ReadonlySet<string> = new Set([
+  ...catalog.methods.flatMap((m) => m.methods),
+  ...catalog.modelFunctions.flatMap((f) => f.functions),
+  ...catalog.http.flatMap((h) => h.functions),
+]);
 
 function factsOf(sf: ts.SourceFile): FileFacts {
   const cached = fileFacts.get(sf);
   if (cached) return cached;
-  if (!sinkNameSet) {
-    sinkNameSet = new Set<string>();
-    for (const m of catalog.methods) for (const n of m.methods) sinkNameSet.add(n);
-    for (const f of catalog.modelFunctions) for (const n of f.functions) sinkNameSet.add(n);
-    for (const h of catalog.http) for (const n of h.functions) sinkNameSet.add(n);
-  }
-  const sinkNames = sinkNameSet;
   const facts: FileFacts = { seeds: [], calls: [], aliases: [] };
   const enclosing: string[][] = [];
   const enter = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const callee = calleeNameOf(node.expression);
       if (callee !== undefined) {
-        const seed = sinkNames.has(callee);
+        const seed = SINK_NAMES.has(callee);
         for (const names of enclosing) {
           for (const n of names) {
             if (seed) facts.seeds.push(n);
@@ -154,19 +151,10 @@ export function wrapperNames(ctx: ProgramContext): WrapperNames {
   return w;
 }
 
-function skipOuter(e: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) ||
-    ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e)
-  ) {
-    e = e.expression;
-  }
-  return e;
-}
 
 /** The simple name a call is made through (`ask`, `gw.ask`, `gw['ask']`), or undefined. */
 export function calleeNameOf(expr: ts.Expression): string | undefined {
-  const e = skipOuter(expr);
+  const e = skip(expr);
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
   if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
@@ -210,7 +198,7 @@ function functionNames(fn: ts.SignatureDeclaration): string[] {
   if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
     for (const name of bindingNames(p.name)) out.push(name);
   } else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = skipOuter(p.left);
+    const left = skip(p.left);
     const name = calleeNameOf(left);
     if (name !== undefined) out.push(name);
     if (ts.isPropertyAccessExpression(left) && name === 'exports') out.push('default'); // module.exports = function ...
@@ -244,7 +232,7 @@ function recordAliases(node: ts.Node, alias: (from: string, to: string) => void)
     // const send = ask; const f = cond ? a : b; const gw = require('./gw'): any name inside.
     const targets = bindingNames(node.name);
     if (targets.length === 0) return;
-    const init = skipOuter(node.initializer);
+    const init = skip(node.initializer);
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
       for (const to of targets) alias('default', to);
     }

@@ -125,8 +125,9 @@ function memberContainer(decl: ts.Declaration): ts.Node | undefined {
 
 function isPatientLikeContainer(ctx: ProgramContext, container: ts.Node): boolean {
   if (PATIENT_LIKE_NAME.test(containerName(container))) return true;
-  if (ts.isInterfaceDeclaration(container) || ts.isClassLike(container) || ts.isTypeLiteralNode(container)) {
-    for (const m of container.members as ts.NodeArray<ts.NamedDeclaration>) {
+  if (ts.isInterfaceDeclaration(container) || ts.isClassLike(container) || ts.isTypeLiteralNode(container) || ts.isObjectLiteralExpression(container)) {
+    const members = ts.isObjectLiteralExpression(container) ? container.properties : container.members;
+    for (const m of members as ts.NodeArray<ts.NamedDeclaration>) {
       const n = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : undefined;
       if (n && classifyFieldName(n, ctx.fieldSets) === 'strong') return true;
     }
@@ -157,8 +158,7 @@ function computeMemberVerdict(ctx: ProgramContext, symbol: ts.Symbol): MemberVer
       // z.infer<typeof intakeSchema>: no interface declares the data, the schema's keys do.
       const lit = decl.parent as ts.ObjectLiteralExpression;
       const byName = classifyFieldName(name, ctx.fieldSets);
-      const patientLike = lit.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && classifyFieldName(p.name.text, ctx.fieldSets) === 'strong');
-      if (byName === 'strong' || (byName === 'weak' && patientLike)) heuristicCandidate ??= { desc: `${schemaName(lit)}.${name}`, why: 'field name' };
+      if (byName === 'strong' || (byName === 'weak' && isPatientLikeContainer(ctx, lit))) heuristicCandidate ??= { desc: `${schemaName(lit)}.${name}`, why: 'field name' };
       continue;
     }
     if (container) {

@@ -214,10 +214,22 @@ export class SinkMatcher {
         if (v && v !== 'spread-unknown') base.region = constantString(this.checker, v) ?? null;
       }
     }
-    for (const opt of entry.endpointOptions ?? []) {
+    return this.endpointFromOptions(base, entry.endpointOptions ?? [], opts, 'unknown');
+  }
+
+  /**
+   * The vendor named by the first endpoint option present in a constructor's options
+   * (`baseURL`, `configuration.baseURL`, ...): its host decides, a non-constant URL makes the
+   * endpoint unknown. `spread` says what options spread from elsewhere mean.
+   */
+  private endpointFromOptions(base: VendorDecision, options: readonly string[], opts: ts.ObjectLiteralExpression, spread: 'unknown' | 'ignore'): VendorDecision {
+    for (const opt of options) {
       const v = nestedPropertyValue(this.checker, opts, opt);
       if (v === undefined) continue;
-      if (v === 'spread-unknown') return { ...base, unknownEndpoint: true, reason: `${base.reason}: options spread from elsewhere` };
+      if (v === 'spread-unknown') {
+        if (spread === 'ignore') continue;
+        return { ...base, unknownEndpoint: true, reason: `${base.reason}: options spread from elsewhere` };
+      }
       const url = constantPrefix(this.checker, v);
       const host = url ? hostOf(url) ?? hostOf(`https://${url}`) : undefined;
       if (!host) return { ...base, unknownEndpoint: true, reason: `${base.reason}: ${opt} is not a constant URL` };
@@ -343,17 +355,7 @@ export class SinkMatcher {
     const construction = endpointOptions?.length ? this.constructionOf(e) : undefined;
     const opts = construction?.arguments?.[0] ? objectLiteralOf(this.checker, construction.arguments[0]) : undefined;
     if (!opts) return decision;
-    for (const opt of endpointOptions ?? []) {
-      const v = nestedPropertyValue(this.checker, opts, opt);
-      if (v === undefined || v === 'spread-unknown') continue;
-      const url = constantPrefix(this.checker, v);
-      const host = url ? hostOf(url) ?? hostOf(`https://${url}`) : undefined;
-      if (!host) return { ...decision, unknownEndpoint: true, reason: `${decision.reason}: ${opt} is not a constant URL` };
-      const byHost = this.vendorOfHost(host);
-      if (byHost) return { ...decision, id: byHost.id, reason: `${opt} ${host}` };
-      return { ...decision, unknownEndpoint: true, reason: `${opt} ${host} is not a known vendor` };
-    }
-    return decision;
+    return this.endpointFromOptions(decision, endpointOptions ?? [], opts, 'ignore');
   }
 
   private langchainEntryOfType(type: ts.Type): LangchainDecision | undefined {
