@@ -2,8 +2,7 @@ import ts from 'typescript';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
-import { walk } from './walk';
-import { calleeNameOf, localCallNames, wrapperNames } from './wrapperIndex';
+import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
   type Hop, type Label, type Taint,
@@ -791,28 +790,23 @@ export class Evaluator {
     const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
     // Syntax first: only calls through a name a wrapper can have are resolved with the checker.
     const wrappers = wrapperNames(this.ctx);
-    const visit = (node: ts.Node): void => {
+    const root = ts.isFunctionLike(scope) ? (scope as { body?: ts.Node }).body : scope;
+    if (!root) return out;
+    for (const node of callsWithin(root)) {
       checkBudget(this.ctx);
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        const direct = this.hooks.matchSink(node);
-        if (direct) out.push({ call: node, sink: direct, content: direct.content });
-        else if (ts.isCallExpression(node) && wrappers.mayCallWrapper(node)) {
-          const target = this.wrapperTarget(node);
-          if (target) {
-            const s = this.summaryOf(target);
-            if (s.paramSinks.length > 0) {
-              for (const ps of s.paramSinks) {
-                const arg = argForParam(node, target, ps.paramIndex);
-                if (arg.length > 0) out.push({ call: node, sink: ps.sink, content: arg, via: target, paramSinks: [ps] });
-              }
-            }
+      const direct = this.hooks.matchSink(node);
+      if (direct) out.push({ call: node, sink: direct, content: direct.content });
+      else if (ts.isCallExpression(node) && wrappers.mayCallWrapper(node)) {
+        const target = this.wrapperTarget(node);
+        if (target) {
+          const s = this.summaryOf(target);
+          for (const ps of s.paramSinks) {
+            const arg = argForParam(node, target, ps.paramIndex);
+            if (arg.length > 0) out.push({ call: node, sink: ps.sink, content: arg, via: target, paramSinks: [ps] });
           }
         }
       }
-    };
-    // walk, not recursion: a 2,000-term `+` chain is a 2,000-deep tree.
-    const root = ts.isFunctionLike(scope) ? (scope as { body?: ts.Node }).body : scope;
-    if (root) walk(root, visit);
+    }
     return out;
   }
 
@@ -978,14 +972,12 @@ function callersInFile(checker: ts.TypeChecker, fn: FunctionNode): (ts.CallExpre
   const isConstructor = ts.isConstructorDeclaration(fn);
   const names = isConstructor ? undefined : localCallNames(fn);
   const found: (ts.CallExpression | ts.NewExpression)[] = [];
-  walk(fn.getSourceFile(), (n) => {
-    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
-      const candidate = isConstructor
-        ? ts.isNewExpression(n) || n.expression.kind === ts.SyntaxKind.SuperKeyword
-        : ts.isCallExpression(n) && (!names || mayBeCalledAs(n, names));
-      if (candidate && checker.getResolvedSignature(n)?.declaration === fn) found.push(n);
-    }
-  });
+  for (const n of callsWithin(fn.getSourceFile())) {
+    const candidate = isConstructor
+      ? ts.isNewExpression(n) || n.expression.kind === ts.SyntaxKind.SuperKeyword
+      : ts.isCallExpression(n) && (!names || mayBeCalledAs(n, names));
+    if (candidate && checker.getResolvedSignature(n)?.declaration === fn) found.push(n);
+  }
   byFn.set(fn, found);
   return found;
 }

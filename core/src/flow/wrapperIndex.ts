@@ -101,6 +101,8 @@ interface FileFacts {
   /** [callee name, name of a function whose body calls it] */
   calls: [string, string][];
   aliases: [string, string][];
+  /** Every call and `new` in the file, in source order (see callsWithin). */
+  callNodes: (ts.CallExpression | ts.NewExpression)[];
 }
 
 /**
@@ -119,10 +121,12 @@ const SINK_NAMES: ReadonlySet<string> = new Set([
 function factsOf(sf: ts.SourceFile): FileFacts {
   const cached = fileFacts.get(sf);
   if (cached) return cached;
-  const facts: FileFacts = { seeds: [], calls: [], aliases: [] };
+  const facts: FileFacts = { seeds: [], calls: [], aliases: [], callNodes: [] };
   const enclosing: string[][] = [];
   const enter = (node: ts.Node): void => {
+    if (ts.isNewExpression(node)) facts.callNodes.push(node);
     if (ts.isCallExpression(node)) {
+      facts.callNodes.push(node);
       const callee = calleeNameOf(node.expression);
       if (callee !== undefined) {
         const seed = SINK_NAMES.has(callee);
@@ -143,6 +147,26 @@ function factsOf(sf: ts.SourceFile): FileFacts {
   walk(sf, enter, leave);
   fileFacts.set(sf, facts);
   return facts;
+}
+
+/**
+ * The calls and `new` expressions inside `root` (itself included), in source order. Read from
+ * the file's scan for the index, so finding a file's LLM calls does not walk the file again.
+ */
+export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.NewExpression)[] {
+  const all = factsOf(root.getSourceFile()).callNodes;
+  if (ts.isSourceFile(root)) return all;
+  // Pre-order puts a node after its ancestors, so positions never decrease: binary search.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.pos < root.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < all.length && all[end]!.pos < root.end) end++;
+  return all.slice(lo, end).filter((c) => c.end <= root.end);
 }
 
 export function wrapperNames(ctx: ProgramContext): WrapperNames {
