@@ -327,6 +327,15 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
     "export default [{ files: ['src/**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }, rules: {} }];",
     '',
   ].join('\n'));
+  fs.writeFileSync(path.join(root, 'eslint.noop.config.mjs'), [
+    '// The same typed ESLint run with one enabled rule that does nothing: what ESLint itself',
+    '// costs once any rule is on, which every real lint setup pays before PHI Guard adds its own.',
+    "import tseslint from 'typescript-eslint';",
+    '',
+    "const noop = { meta: { type: 'problem', schema: [], messages: {} }, create: () => ({ Program() {} }) };",
+    "export default [{ files: ['src/**/*.ts'], plugins: { bench: { rules: { noop } } }, languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }, rules: { 'bench/noop': 'error' } }];",
+    '',
+  ].join('\n'));
   return {
     lines: total,
     files: files.size,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: generates healthcare projects of each size (bench/generator.mjs) and measures,
 // alternating A/B runs on the same project:
-//   - ESLint with phiGuard.configs.recommended vs the same typed ESLint run without the rules;
+//   - ESLint with phiGuard.configs.recommended vs the same typed ESLint run without the rules,
+//     and vs that run with one no-op rule enabled (ESLint's own cost of running any rule);
 //   - the engine alone over the whole project (bench/engine.mjs) vs `tsc --noEmit`;
 //   - wall time (median of the runs) and peak memory (max RSS, median) of each;
 // then writes bench/results.md (table, growth from size to size, machine and versions).
@@ -77,6 +78,7 @@ const HEAP = '--max-old-space-size=8192';
 const commands = {
   eslintRules: ['eslint with rules', (p) => [HEAP, bin.eslint, 'src', '--config', 'eslint.config.mjs']],
   eslintBase: ['eslint without rules', (p) => [HEAP, bin.eslint, 'src', '--config', 'eslint.baseline.config.mjs']],
+  eslintNoop: ['eslint + a no-op rule', (p) => [HEAP, bin.eslint, 'src', '--config', 'eslint.noop.config.mjs']],
   engine: ['engine', (p) => [HEAP, bin.engine, p]],
   tsc: ['tsc --noEmit', (p) => [HEAP, bin.tsc, '--noEmit', '-p', p]],
 };
@@ -114,11 +116,12 @@ for (const [sizeIndex, size] of sizes.entries()) {
   for (const c of checks) console.log(`  ${c}`);
 
   // Alternate A/B; the order flips every round so drift on a shared machine hits both sides.
-  const samples = { eslintRules: [], eslintBase: [], engine: [], tsc: [] };
+  const samples = { eslintRules: [], eslintBase: [], eslintNoop: [], engine: [], tsc: [] };
+  const eslintOrders = [['eslintBase', 'eslintNoop', 'eslintRules'], ['eslintRules', 'eslintBase', 'eslintNoop'], ['eslintNoop', 'eslintRules', 'eslintBase']];
   for (let i = 0; i < runs; i++) {
-    const pairs = i % 2 === 0 ? [['eslintBase', 'eslintRules'], ['tsc', 'engine']] : [['eslintRules', 'eslintBase'], ['engine', 'tsc']];
-    for (const pair of pairs) {
-      for (const key of pair) {
+    const groups = [eslintOrders[i % 3], i % 2 === 0 ? ['tsc', 'engine'] : ['engine', 'tsc']];
+    for (const group of groups) {
+      for (const key of group) {
         const r = measure(commands[key][1](dir), dir);
         samples[key].push(r);
         console.log(`  run ${i + 1}/${runs} ${commands[key][0].padEnd(22)} ${sec(r.ms).padStart(7)} s ${mb(r.rssMb).padStart(6)} MB (exit ${r.status})`);
@@ -130,8 +133,9 @@ for (const [sizeIndex, size] of sizes.entries()) {
   const pairRatio = (a, b) => median(samples[a].map((r, i) => r.ms / samples[b][i].ms));
   results.push({
     size, lines: project.lines, files: project.files, checks, runs,
-    eslintRules: m('eslintRules'), eslintBase: m('eslintBase'), engine: m('engine'), tsc: m('tsc'),
-    eslintPairRatio: pairRatio('eslintRules', 'eslintBase'), enginePairRatio: pairRatio('engine', 'tsc'),
+    eslintRules: m('eslintRules'), eslintBase: m('eslintBase'), eslintNoop: m('eslintNoop'), engine: m('engine'), tsc: m('tsc'),
+    eslintPairRatio: pairRatio('eslintRules', 'eslintBase'), noopPairRatio: pairRatio('eslintNoop', 'eslintBase'), overNoopPairRatio: pairRatio('eslintRules', 'eslintNoop'),
+    enginePairRatio: pairRatio('engine', 'tsc'),
   });
 }
 
@@ -151,22 +155,31 @@ md.push(`Machine: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${
 md.push(`Versions: Node ${process.version}, TypeScript ${version('typescript')}, ESLint ${version('eslint')}, typescript-eslint ${version('typescript-eslint')}, seed ${seed}.`);
 md.push('');
 md.push('Times are wall clock per run (Node start-up included), medians of the runs; memory is peak RSS (max resident set size), median. Every command runs with `--max-old-space-size=8192`.');
-md.push('"ratio" is median(with rules) / median(without) for ESLint and median(engine) / median(tsc); "pair" is the median of the per-pair ratios.');
+md.push('"ratio" is median(A) / median(B); "pair" is the median of the per-run ratios A/B (A and B run back to back, so a noisy neighbour during one run moves one pair, not the median).');
 md.push('');
-md.push('| project | ESLint, no rules | ESLint + PHI Guard | ratio (pair) | tsc --noEmit | engine alone | ratio (pair) | memory: ESLint no rules / + rules | memory: tsc / engine |');
-md.push('|---|---|---|---|---|---|---|---|---|');
+md.push('## ESLint: the rules\' overhead', '');
+md.push('"No rules" is the typed run (parser, `projectService`) with no rule enabled. "No-op rule" is the same run with one enabled rule that does nothing: ESLint\'s own cost once any rule is on, which every real setup pays. "PHI Guard" is `phiGuard.configs.recommended`.');
+md.push('');
+md.push('| project | no rules | no-op rule | PHI Guard | **PHI Guard / no rules** (pair) | no-op / no rules (pair) | PHI Guard / no-op (pair) | memory: no rules / no-op / PHI Guard |');
+md.push('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  md.push(`| ${r.size} (${r.lines.toLocaleString('en-US')} lines, ${r.files} files, ${r.runs} runs) | ${sec(r.eslintBase.ms)} s | ${sec(r.eslintRules.ms)} s | **${ratio(r.eslintRules.ms, r.eslintBase.ms)}x** (${r.eslintPairRatio.toFixed(2)}x) | ${sec(r.tsc.ms)} s | ${sec(r.engine.ms)} s | **${ratio(r.engine.ms, r.tsc.ms)}x** (${r.enginePairRatio.toFixed(2)}x) | ${mb(r.eslintBase.rssMb)} / ${mb(r.eslintRules.rssMb)} MB | ${mb(r.tsc.rssMb)} / ${mb(r.engine.rssMb)} MB |`);
+  md.push(`| ${r.size} (${r.lines.toLocaleString('en-US')} lines, ${r.files} files, ${r.runs} runs) | ${sec(r.eslintBase.ms)} s | ${sec(r.eslintNoop.ms)} s | ${sec(r.eslintRules.ms)} s | **${ratio(r.eslintRules.ms, r.eslintBase.ms)}x** (${r.eslintPairRatio.toFixed(2)}x) | ${ratio(r.eslintNoop.ms, r.eslintBase.ms)}x (${r.noopPairRatio.toFixed(2)}x) | ${ratio(r.eslintRules.ms, r.eslintNoop.ms)}x (${r.overNoopPairRatio.toFixed(2)}x) | ${mb(r.eslintBase.rssMb)} / ${mb(r.eslintNoop.rssMb)} / ${mb(r.eslintRules.rssMb)} MB |`);
+}
+md.push('', '## The engine alone against `tsc --noEmit`', '');
+md.push('| project | tsc --noEmit | engine alone | **ratio** (pair) | memory: tsc / engine |');
+md.push('|---|---|---|---|---|');
+for (const r of results) {
+  md.push(`| ${r.size} | ${sec(r.tsc.ms)} s | ${sec(r.engine.ms)} s | **${ratio(r.engine.ms, r.tsc.ms)}x** (${r.enginePairRatio.toFixed(2)}x) | ${mb(r.tsc.rssMb)} / ${mb(r.engine.rssMb)} MB |`);
 }
 if (results.length > 1) {
-  md.push('', '## Growth', '', 'Each figure divided by the same figure on the previous size (lines grew by the factor in the first column).', '');
-  md.push('| from → to | lines | ESLint no rules | ESLint + rules | tsc | engine | memory ESLint no rules / + rules | memory tsc / engine |');
-  md.push('|---|---|---|---|---|---|---|---|');
+  md.push('', '## Growth', '', 'Each figure divided by the same figure on the previous size (lines grew by the factor in the second column).', '');
+  md.push('| from → to | lines | ESLint no rules | ESLint no-op rule | ESLint + PHI Guard | tsc | engine | memory ESLint no rules / + PHI Guard | memory tsc / engine |');
+  md.push('|---|---|---|---|---|---|---|---|---|');
   for (let i = 1; i < results.length; i++) {
     const a = results[i - 1];
     const b = results[i];
     const g = (k, f) => (b[k][f] / a[k][f]).toFixed(2) + 'x';
-    md.push(`| ${a.size} → ${b.size} | ${(b.lines / a.lines).toFixed(2)}x | ${g('eslintBase', 'ms')} | ${g('eslintRules', 'ms')} | ${g('tsc', 'ms')} | ${g('engine', 'ms')} | ${g('eslintBase', 'rssMb')} / ${g('eslintRules', 'rssMb')} | ${g('tsc', 'rssMb')} / ${g('engine', 'rssMb')} |`);
+    md.push(`| ${a.size} → ${b.size} | ${(b.lines / a.lines).toFixed(2)}x | ${g('eslintBase', 'ms')} | ${g('eslintNoop', 'ms')} | ${g('eslintRules', 'ms')} | ${g('tsc', 'ms')} | ${g('engine', 'ms')} | ${g('eslintBase', 'rssMb')} / ${g('eslintRules', 'rssMb')} | ${g('tsc', 'rssMb')} / ${g('engine', 'rssMb')} |`);
   }
 }
 md.push('', '## Checks', '');

@@ -123,7 +123,10 @@ function factsOf(sf: ts.SourceFile): FileFacts {
   if (cached) return cached;
   const facts: FileFacts = { seeds: [], calls: [], aliases: [], callNodes: [] };
   const enclosing: string[][] = [];
-  const enter = (node: ts.Node): void => {
+  const enter = (node: ts.Node): boolean => {
+    // Types hold no calls and name no values: domain models are mostly interfaces, so skipping
+    // them is a good part of the scan.
+    if (isTypeOnly(node)) return false;
     if (ts.isNewExpression(node)) facts.callNodes.push(node);
     if (ts.isCallExpression(node)) {
       facts.callNodes.push(node);
@@ -140,6 +143,7 @@ function factsOf(sf: ts.SourceFile): FileFacts {
     }
     if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => facts.aliases.push([from, to]));
     if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.push(functionNames(node));
+    return true;
   };
   const leave = (node: ts.Node): void => {
     if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.pop();
@@ -167,6 +171,11 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
   let end = lo;
   while (end < all.length && all[end]!.pos < root.end) end++;
   return all.slice(lo, end).filter((c) => c.end <= root.end);
+}
+
+function isTypeOnly(node: ts.Node): boolean {
+  const k = node.kind;
+  return (k >= ts.SyntaxKind.FirstTypeNode && k <= ts.SyntaxKind.LastTypeNode) || k === ts.SyntaxKind.InterfaceDeclaration || k === ts.SyntaxKind.TypeAliasDeclaration;
 }
 
 export function wrapperNames(ctx: ProgramContext): WrapperNames {
