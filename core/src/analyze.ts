@@ -183,7 +183,7 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evalu
       const names = unique(labels.map((l) => l.desc));
       const first = labels[0]!;
       const flow = flowSteps(first, at, sink, site.via !== undefined ? site.call : undefined);
-      const fix = wrapInRedactorFix(at, sf, ctx.program, config);
+      const fix = wrapInRedactorFix([at, ...phiSiblings(at, evaluator, env)], sf, ctx.program, config);
       findings.push({
         ruleId: 'no-phi-in-prompt',
         kind: 'phi-to-vendor',
@@ -265,6 +265,23 @@ function flowSteps(label: Label, at: ts.Node, sink: SinkMatch, wrapperCall: ts.N
   if (wrapperCall) steps.push({ kind: 'step', range: nodeRange(wrapperCall), description: 'passed to a function that sends it' });
   steps.push({ kind: 'sink', range: nodeRange(sink.calleeNode), description: `sent to ${sink.vendorName} by ${sink.displayName}` });
   return steps;
+}
+
+/**
+ * The other spans of the template `at` is interpolated into that carry PHI too. The engine reports
+ * one finding per source, at its first embedding (`${a.line1}, ${a.city}` is one finding on
+ * line1), so a fix that wrapped only that span would leave the same finding on the next one.
+ */
+function phiSiblings(at: ts.Node, evaluator: Evaluator, env: Env): ts.Expression[] {
+  const span = at.parent;
+  if (!span || !ts.isTemplateSpan(span) || span.expression !== at) return [];
+  // Members of the same object (`${m.name} ${m.dose}` inside a callback, where `m` is bound by the
+  // iteration and not known on its own) carry what `at` carries.
+  const receiver = (e: ts.Expression) => (ts.isPropertyAccessExpression(e) ? e.expression.getText() : undefined);
+  const base = receiver(at as ts.Expression);
+  return span.parent.templateSpans
+    .map((s) => s.expression)
+    .filter((e) => e !== at && ((base !== undefined && receiver(e) === base) || evaluator.taintOf(e, env).some((l) => l.kind === 'phi')));
 }
 
 function dedupeFindings(list: Finding[]): Finding[] {

@@ -8,20 +8,112 @@ import type { SuggestedFix, TextEdit } from './findings';
  * when the file does not import it yet, with a specifier that follows the project's module
  * resolution (./phi.js under NodeNext for ES modules, ./phi under bundler resolution).
  */
-export function wrapInRedactorFix(node: ts.Node, sf: ts.SourceFile, program: ts.Program, config: ResolvedConfig): SuggestedFix | undefined {
+export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, program: ts.Program, config: ResolvedConfig): SuggestedFix | undefined {
   const redactor = config.redactors[0];
   if (!redactor) return undefined;
+  // Each PHI expression of the finding is wrapped where it type-checks; a point inside another is dropped.
+  const points = nodes.map((n) => wrapPoint(n, program, redactor)).filter((n): n is ts.Node => !!n);
+  const targets = points.filter((p, i) => !points.some((q, j) => j !== i && q.pos <= p.pos && p.end <= q.end && (q.pos !== p.pos || q.end !== p.end || j < i)));
+  if (targets.length === 0) return undefined;
   const edits: TextEdit[] = [];
   const { local, importEdit } = ensureImport(sf, program, redactor);
-  const start = node.getStart(sf);
-  const end = node.getEnd();
-  if (ts.isShorthandPropertyAssignment(node)) {
-    edits.push({ fileName: sf.fileName, start, end, newText: `${node.name.text}: ${local}(${node.name.text})` });
-  } else {
-    edits.push({ fileName: sf.fileName, start, end, newText: `${local}(${sf.text.slice(start, end)})` });
+  for (const target of targets) {
+    const start = target.getStart(sf);
+    const end = target.getEnd();
+    if (ts.isShorthandPropertyAssignment(target)) {
+      edits.push({ fileName: sf.fileName, start, end, newText: `${target.name.text}: ${local}(${target.name.text})` });
+    } else {
+      edits.push({ fileName: sf.fileName, start, end, newText: `${local}(${sf.text.slice(start, end)})` });
+    }
   }
   if (importEdit) edits.push(importEdit);
   return { kind: 'wrap-in-redactor', title: `Wrap in ${redactor.name}()`, edits };
+}
+
+/**
+ * Where `redact(...)` can go so that the code still type-checks: the PHI expression itself when
+ * the redactor accepts it and its result (text) fits where the expression stood; else the nearest
+ * enclosing call or operator whose value does (`label(patient.address)` becomes
+ * `redact(label(patient.address))`); for `list.map((x) => x.field)`, inside the callback.
+ * Undefined when no such point exists (an `Address` passed where an `Address` is needed): a fix
+ * that does not compile is worse than none.
+ */
+function wrapPoint(node: ts.Node, program: ts.Program, redactor: RedactorSpec): ts.Node | undefined {
+  if (!ts.isExpression(node) && !ts.isShorthandPropertyAssignment(node)) return undefined;
+  const checker = program.getTypeChecker();
+  const sig = redactorSignature(program, checker, redactor);
+  if (!sig) return node; // an untyped redactor (plain JavaScript): nothing to check against
+  if (ts.isShorthandPropertyAssignment(node)) {
+    // `{ file }` becomes `{ file: redact(file) }`: the property's expected type must take text.
+    const own = checker.getTypeAtLocation(node.name);
+    const prop = checker.getContextualType(node.parent)?.getProperty(node.name.text);
+    const expected = prop ? checker.getTypeOfSymbolAtLocation(prop, node) : own;
+    const accepts = !sig.param || isOpen(sig.param) || checker.isTypeAssignableTo(own, sig.param);
+    return accepts && (isOpen(expected) || checker.isTypeAssignableTo(sig.returns, expected)) ? node : undefined;
+  }
+  const fits = (e: ts.Expression): boolean => {
+    const own = checker.getTypeAtLocation(e);
+    if (sig.param && !isOpen(sig.param) && !checker.isTypeAssignableTo(own, sig.param)) return false;
+    const parent = e.parent;
+    // Anything can be interpolated into a template or concatenated onto text.
+    if (ts.isTemplateSpan(parent)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken && isText(checker, checker.getTypeAtLocation(parent))) return true;
+    const expected = checker.getContextualType(e) ?? own;
+    // A generic position (a callback's return inferred as U) takes its type from what is there.
+    return isOpen(expected) || checker.isTypeAssignableTo(sig.returns, expected);
+  };
+  for (let e: ts.Expression = node; ; ) {
+    if (fits(e)) return e;
+    const inner = mapCallbackBody(e);
+    if (inner && fits(inner)) return inner;
+    const up = enclosingValue(e);
+    if (!up) return undefined;
+    e = up;
+  }
+}
+
+/** The expression whose value `e` is part of, through calls and operators (not statements or literals). */
+function enclosingValue(e: ts.Expression): ts.Expression | undefined {
+  const p = e.parent;
+  if (ts.isCallExpression(p) && p.arguments.includes(e)) return p;
+  if (ts.isParenthesizedExpression(p) || ts.isAwaitExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isConditionalExpression(p)) return p;
+  if (ts.isBinaryExpression(p) && !isAssignment(p.operatorToken.kind)) return p;
+  if (ts.isPropertyAccessExpression(p) && p.expression === e && ts.isCallExpression(p.parent) && p.parent.expression === p) return p.parent; // x.join(', ')
+  return undefined;
+}
+
+function isAssignment(k: ts.SyntaxKind): boolean {
+  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `list.map((x) => body)`: the body, where each element can be redacted. */
+function mapCallbackBody(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'map') return undefined;
+  const cb = e.arguments[0];
+  return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && !ts.isBlock(cb.body) ? (cb.body as ts.Expression) : undefined;
+}
+
+/** A type parameter (or one inside a union), or any/unknown: every value is acceptable. */
+function isOpen(t: ts.Type): boolean {
+  if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return true;
+  return t.isUnion() && t.types.some((m) => (m.flags & ts.TypeFlags.TypeParameter) !== 0);
+}
+
+function isText(checker: ts.TypeChecker, t: ts.Type): boolean {
+  return checker.isTypeAssignableTo(t, checker.getStringType());
+}
+
+/** The redactor's parameter and return types, read from its declaration in the program. */
+function redactorSignature(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): { param?: ts.Type; returns: ts.Type } | undefined {
+  const file = r.resolvedFile ? program.getSourceFile(r.resolvedFile) : undefined;
+  const moduleSymbol = file ? checker.getSymbolAtLocation(file) : undefined;
+  const exported = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).find((s) => s.name === r.name) : undefined;
+  if (!exported || !file) return undefined;
+  const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+  const [sig] = checker.getTypeOfSymbolAtLocation(target, file).getCallSignatures();
+  if (!sig) return undefined;
+  const p = sig.getParameters()[0];
+  return { param: p ? checker.getTypeOfSymbolAtLocation(p, file) : undefined, returns: sig.getReturnType() };
 }
 
 function ensureImport(sf: ts.SourceFile, program: ts.Program, r: RedactorSpec): { local: string; importEdit?: TextEdit } {
