@@ -39,15 +39,26 @@ export function renderMarkdown(data) {
   md.push('- **Engine**: the engine alone over every file of the project (`bench/engine.mjs`) against `tsc --noEmit`.');
   md.push('- A ratio is median(A) / median(B); "pair" is the median of the per-run ratios A/B, runs of A and B being back to back.');
   md.push('');
-  md.push('| project | ESLint no rules | ESLint no-op | ESLint + PHI Guard | **PHI Guard / no rules** (pair) | PHI Guard / no-op (pair) | tsc --noEmit | engine | **engine / tsc** (pair) | memory: ESLint no rules / no-op / PHI Guard | memory: tsc / engine |');
-  md.push('|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
+  const header = () => {
+    md.push('| project | ESLint no rules | ESLint no-op | ESLint + PHI Guard | **PHI Guard / no rules** (pair) | PHI Guard / no-op (pair) | tsc --noEmit | engine | **engine / tsc** (pair) | memory: ESLint no rules / no-op / PHI Guard | memory: tsc / engine |');
+    md.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  };
+  const row = (r) =>
     md.push(
       `| ${r.size} (${r.lines.toLocaleString('en-US')} lines, ${r.files} files, ${r.runs} runs) | ${sec(r.base.ms)} s | ${sec(r.noop.ms)} s | ${sec(r.rules.ms)} s ` +
         `| **${x2(r.rules.ms / r.base.ms)}** (${x2(r.rulesPair)}) | ${x2(r.rules.ms / r.noop.ms)} (${x2(r.overNoopPair)}) ` +
         `| ${sec(r.tsc.ms)} s | ${sec(r.engine.ms)} s | **${x2(r.engine.ms / r.tsc.ms)}** (${x2(r.enginePair)}) ` +
         `| ${mb(r.base.rssMb)} / ${mb(r.noop.rssMb)} / ${mb(r.rules.rssMb)} MB | ${mb(r.tsc.rssMb)} / ${mb(r.engine.rssMb)} MB |`,
     );
+  header();
+  rows.forEach(row);
+  const reruns = (data.reruns ?? []).map(summarize);
+  if (reruns.length > 0) {
+    md.push('', '## Re-runs', '', 'A size measured again by a separate command (below), on the same machine at another time. Growth is computed from the main table only, whose sizes ran in one command.', '');
+    for (const r of reruns) md.push(`- ${r.size}: \`${r.command}\` on ${r.date}`);
+    md.push('');
+    header();
+    reruns.forEach(row);
   }
   if (rows.length > 1) {
     md.push('', '## Growth', '', 'Each figure divided by the same figure on the previous size. "Added by PHI Guard" is the time ESLint + PHI Guard takes beyond ESLint with no rules (difference of the medians).', '');
@@ -62,7 +73,7 @@ export function renderMarkdown(data) {
     }
   }
   md.push('', '## Runs', '', 'Wall seconds of every run, round by round (the order of the commands rotates every round).', '');
-  for (const r of rows) {
+  for (const r of [...rows, ...reruns.map((x) => ({ ...x, size: `${x.size} (re-run)` }))]) {
     const line = (key) => r.samples[key].map((x) => sec(x.ms)).join(', ');
     md.push(`- ${r.size}: ESLint no rules ${line('eslintBase')}; no-op ${line('eslintNoop')}; + PHI Guard ${line('eslintRules')}; tsc ${line('tsc')}; engine ${line('engine')}`);
   }
