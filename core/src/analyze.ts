@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ApprovedVendor, ResolvedConfig } from './config/types';
-import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, VendorRef } from './findings';
+import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
 import { BudgetExceeded, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import type { Label } from './flow/taint';
@@ -48,7 +48,16 @@ function enginesFor(ctx: ProgramContext): Engines {
  */
 export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, config: ResolvedConfig, options: AnalyzeOptions = {}): FileAnalysis {
   const started = Date.now();
-  const ctx = getProgramContext(program, config);
+  let ctx: ProgramContext;
+  try {
+    ctx = getProgramContext(program, config);
+  } catch (err) {
+    // Creating the checker binds every file, and TypeScript's binder recurses once per nesting
+    // level: about 1,000 nested `'a' + (...)` can overflow its stack. Fail closed, never throw.
+    const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
+    const why = err instanceof RangeError && /call stack/.test(err.message) ? 'the code nests too deeply to follow (TypeScript ran out of stack while binding the program)' : whyFailed(err, budget);
+    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, why), callSites: [], elapsedMs: Date.now() - started };
+  }
   const eng = enginesFor(ctx);
   const cached = eng.results.get(sourceFile);
   if (cached) return cached;
@@ -183,7 +192,8 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evalu
       const names = unique(labels.map((l) => l.desc));
       const first = labels[0]!;
       const flow = flowSteps(first, at, sink, site.via !== undefined ? site.call : undefined);
-      const fix = wrapInRedactorFix([at, ...phiSiblings(at, evaluator, env)], sf, ctx.program, config);
+      const spans = [at, ...phiSiblings(at, evaluator, env)];
+      const fix = fixOrNone(() => wrapInRedactorFix(spans, sf, ctx.program, config));
       findings.push({
         ruleId: 'no-phi-in-prompt',
         kind: 'phi-to-vendor',
@@ -265,6 +275,21 @@ function flowSteps(label: Label, at: ts.Node, sink: SinkMatch, wrapperCall: ts.N
   if (wrapperCall) steps.push({ kind: 'step', range: nodeRange(wrapperCall), description: 'passed to a function that sends it' });
   steps.push({ kind: 'sink', range: nodeRange(sink.calleeNode), description: `sent to ${sink.vendorName} by ${sink.displayName}` });
   return steps;
+}
+
+/**
+ * The fix asks the checker for contextual types, which recurses once per enclosing expression:
+ * 1,000 nested parentheses overflow its stack. The finding stands without a fix then; it must
+ * not turn into a failed analysis. Only the checker runs in here, never the evaluator (whose
+ * half-finished memo entries must go through analyzeFile's failure path).
+ */
+function fixOrNone(make: () => SuggestedFix | undefined): SuggestedFix | undefined {
+  try {
+    return make();
+  } catch (err) {
+    if (err instanceof Deferred || err instanceof BudgetExceeded) throw err;
+    return undefined;
+  }
 }
 
 /**
