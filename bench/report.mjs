@@ -9,8 +9,8 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const sec = (ms) => (ms / 1000).toFixed(1);
-const mb = (x) => Math.round(x).toString();
+export const sec = (ms) => (ms / 1000).toFixed(1);
+export const mb = (x) => Math.round(x).toString();
 const x2 = (v) => `${v.toFixed(2)}x`;
 
 /** Medians and ratios of one size's samples. */

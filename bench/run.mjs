@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateProject, parseSize } from './generator.mjs';
-import { renderMarkdown } from './report.mjs';
+import { mb, renderMarkdown, sec } from './report.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -64,8 +64,6 @@ function measure(args, cwd) {
   return { ms, rssMb: kb / 1024, status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-const sec = (ms) => (ms / 1000).toFixed(1);
-const mb = (x) => Math.round(x).toString();
 
 // Every command gets the same heap limit: Node's default (about 4 GiB here) is within reach of
 // typed ESLint on 500k lines, and a run that spends its time in GC near the limit measures the

@@ -48,20 +48,18 @@ function enginesFor(ctx: ProgramContext): Engines {
  */
 export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, config: ResolvedConfig, options: AnalyzeOptions = {}): FileAnalysis {
   const started = Date.now();
+  const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   let ctx: ProgramContext;
   try {
     ctx = getProgramContext(program, config);
   } catch (err) {
     // Creating the checker binds every file, and TypeScript's binder recurses once per nesting
     // level: about 1,000 nested `'a' + (...)` can overflow its stack. Fail closed, never throw.
-    const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
-    const why = err instanceof RangeError && /call stack/.test(err.message) ? 'the code nests too deeply to follow (TypeScript ran out of stack while binding the program)' : whyFailed(err, budget);
-    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, why), callSites: [], elapsedMs: Date.now() - started };
+    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: Date.now() - started };
   }
   const eng = enginesFor(ctx);
   const cached = eng.results.get(sourceFile);
   if (cached) return cached;
-  const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   ctx.budgetMs = budget;
   ctx.deadline = started + budget;
   let result: FileAnalysis;
@@ -112,8 +110,12 @@ const MAX_RESTARTS = 5000;
 function whyFailed(err: unknown, budget: number): string {
   if (err instanceof BudgetExceeded) return `the time budget of ${budget} ms ran out`;
   if (err instanceof TooDeep) return `the code nests too deeply to follow (${err.what})`;
-  if (err instanceof RangeError && /call stack/.test(err.message)) return 'the code nests too deeply to follow (the analyzer ran out of stack)';
+  if (isStackOverflow(err)) return 'the code nests too deeply to follow (the analyzer or TypeScript ran out of stack)';
   return `an internal error occurred (${describeError(err)})`;
+}
+
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/.test(err.message);
 }
 
 function describeError(err: unknown): string {
@@ -280,15 +282,14 @@ function flowSteps(label: Label, at: ts.Node, sink: SinkMatch, wrapperCall: ts.N
 /**
  * The fix asks the checker for contextual types, which recurses once per enclosing expression:
  * 1,000 nested parentheses overflow its stack. The finding stands without a fix then; it must
- * not turn into a failed analysis. Only the checker runs in here, never the evaluator (whose
- * half-finished memo entries must go through analyzeFile's failure path).
+ * not turn into a failed analysis. Any other error is a bug and fails the file closed as usual.
  */
 function fixOrNone(make: () => SuggestedFix | undefined): SuggestedFix | undefined {
   try {
     return make();
   } catch (err) {
-    if (err instanceof Deferred || err instanceof BudgetExceeded) throw err;
-    return undefined;
+    if (isStackOverflow(err)) return undefined;
+    throw err;
   }
 }
 

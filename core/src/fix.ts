@@ -4,7 +4,7 @@ import type { RedactorSpec, ResolvedConfig } from './config/types';
 import type { SuggestedFix, TextEdit } from './findings';
 
 /**
- * "Wrap in redact()": wraps the PHI expression where it is embedded and imports the redactor
+ * "Wrap in redact()": wraps the PHI expressions of a finding (see wrapPoint) and imports the redactor
  * when the file does not import it yet, with a specifier that follows the project's module
  * resolution (./phi.js under NodeNext for ES modules, ./phi under bundler resolution).
  */
@@ -12,8 +12,10 @@ export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, 
   const redactor = config.redactors[0];
   if (!redactor) return undefined;
   // Each PHI expression of the finding is wrapped where it type-checks; a point inside another is dropped.
-  const points = nodes.map((n) => wrapPoint(n, program, redactor)).filter((n): n is ts.Node => !!n);
-  const targets = points.filter((p, i) => !points.some((q, j) => j !== i && q.pos <= p.pos && p.end <= q.end && (q.pos !== p.pos || q.end !== p.end || j < i)));
+  const checker = program.getTypeChecker();
+  const sig = redactorSignature(program, checker, redactor);
+  const points = [...new Set(nodes.map((n) => wrapPoint(n, checker, sig)).filter((n): n is ts.Node => !!n))];
+  const targets = points.filter((p) => !points.some((q) => q !== p && q.pos <= p.pos && p.end <= q.end));
   if (targets.length === 0) return undefined;
   const edits: TextEdit[] = [];
   const { local, importEdit } = ensureImport(sf, program, redactor);
@@ -38,10 +40,8 @@ export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, 
  * Undefined when no such point exists (an `Address` passed where an `Address` is needed): a fix
  * that does not compile is worse than none.
  */
-function wrapPoint(node: ts.Node, program: ts.Program, redactor: RedactorSpec): ts.Node | undefined {
+function wrapPoint(node: ts.Node, checker: ts.TypeChecker, sig: RedactorSignature | undefined): ts.Node | undefined {
   if (!ts.isExpression(node) && !ts.isShorthandPropertyAssignment(node)) return undefined;
-  const checker = program.getTypeChecker();
-  const sig = redactorSignature(program, checker, redactor);
   if (!sig) return node; // an untyped redactor (plain JavaScript): nothing to check against
   if (ts.isShorthandPropertyAssignment(node)) {
     // `{ file }` becomes `{ file: redact(file) }`: the property's expected type must take text.
@@ -103,8 +103,13 @@ function isText(checker: ts.TypeChecker, t: ts.Type): boolean {
   return checker.isTypeAssignableTo(t, checker.getStringType());
 }
 
+interface RedactorSignature {
+  param?: ts.Type;
+  returns: ts.Type;
+}
+
 /** The redactor's parameter and return types, read from its declaration in the program. */
-function redactorSignature(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): { param?: ts.Type; returns: ts.Type } | undefined {
+function redactorSignature(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): RedactorSignature | undefined {
   const file = r.resolvedFile ? program.getSourceFile(r.resolvedFile) : undefined;
   const moduleSymbol = file ? checker.getSymbolAtLocation(file) : undefined;
   const exported = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).find((s) => s.name === r.name) : undefined;

@@ -85,16 +85,14 @@ export class SinkMatcher {
     // resolution against the SDK's large request types (about a second on 100k lines).
     let sym = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
-    const symDecl = sym?.declarations?.[0];
-    let decl: ts.Node | undefined;
     const decls = sym?.declarations ?? [];
-    if (symDecl && decls.every((d) => isCallableDeclaration(d) && d.getSourceFile() === symDecl.getSourceFile())) {
-      decl = symDecl;
-    } else {
+    const first = decls[0];
+    let decl: ts.Node | undefined = first && decls.every((d) => isCallableDeclaration(d) && d.getSourceFile() === first.getSourceFile()) ? first : undefined;
+    if (!decl) {
       // A variable or property holding a function (`const send = client.send.bind(client)`),
       // members of a union spread over files, or no symbol: only the resolved signature says what is called.
       decl = this.checker.getResolvedSignature(call)?.declaration;
-      if (!decl || ts.isJSDocSignature(decl)) decl = symDecl;
+      if (!decl || ts.isJSDocSignature(decl)) decl = first;
     }
     if (!decl) return undefined;
     const pkg = packageOfFile(decl.getSourceFile().fileName) ?? (decl.getSourceFile().hasNoDefaultLib ? 'typescript' : undefined);
