@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { walk } from './walk';
+import { LEAVE, walk } from './walk';
 
 /**
  * Reaching definitions for local variables, computed on the syntax tree without building a
@@ -104,17 +104,17 @@ export class DefIndex {
     // stack. Pre-order, so definitions are recorded in source order.
     let closures = 0; // function-like nodes entered below the scope
     const isClosure = (node: ts.Node) => ts.isFunctionLike(node) && node !== scope;
-    const visit = (root: ts.Node, rootInClosure: boolean) => walk(root, (node) => visitOne(node, rootInClosure || closures > 0), (node) => {
-      if (isClosure(node)) closures--;
+    const visit = (root: ts.Node, rootInClosure: boolean) => walk(root, (node) => visitOne(node, rootInClosure || closures > 0), () => {
+      closures--;
     });
-    const visitOne = (node: ts.Node, inClosure: boolean) => {
+    const visitOne = (node: ts.Node, inClosure: boolean): typeof LEAVE | undefined => {
       if (isClosure(node)) {
         const fn = node as ts.SignatureDeclaration;
         for (const p of fn.parameters) {
           if (fn.parent && p.parent === fn) bindPattern(p.name, undefined, [], p, 'param', true);
         }
         closures++;
-        return;
+        return LEAVE;
       }
       if (ts.isParameter(node) && node.parent === scope) {
         bindPattern(node.name, undefined, [], node, 'param', false);

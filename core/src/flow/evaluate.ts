@@ -305,8 +305,8 @@ export class Evaluator {
   }
 
   /** PHI the static type of an expression declares (Patient, PHI<string>, FHIR resources). */
-  private typeSource(node: ts.Node, name: string, typeNode?: ts.TypeNode, decl?: ts.Node): Taint {
-    const type = typeNode ? this.checker.getTypeFromTypeNode(typeNode) : this.checker.getTypeAtLocation(node);
+  private typeSource(node: ts.Node, name: string, typeNode?: ts.TypeNode, decl?: ts.Node, known?: ts.Type): Taint {
+    const type = known ?? (typeNode ? this.checker.getTypeFromTypeNode(typeNode) : this.checker.getTypeAtLocation(node));
     const found = typePhi(this.ctx, type);
     if (found.length === 0) return CLEAN;
     const where = decl ?? node;
@@ -374,10 +374,25 @@ export class Evaluator {
     return union(...parts);
   }
 
-  private typeSourceIfObject(expr: ts.Expression): Taint {
-    const type = this.checker.getTypeAtLocation(expr);
+  private typeSourceIfObject(expr: ts.Expression, known?: ts.Type): Taint {
+    const type = known ?? this.checker.getTypeAtLocation(expr);
     if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection))) return CLEAN;
-    return this.typeSource(expr, shortText(expr));
+    return this.typeSource(expr, shortText(expr), undefined, undefined, type);
+  }
+
+  /**
+   * The type `new C(...)` makes. For a class without type parameters that is C's declared
+   * instance type, read from its symbol: asking for the expression's type would type-check the
+   * arguments against the constructor (an SDK command's whole request object).
+   */
+  private instanceType(expr: ts.NewExpression): ts.Type {
+    let sym = this.checker.getSymbolAtLocation(expr.expression);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const decls = sym?.declarations ?? [];
+    if (sym && sym.flags & ts.SymbolFlags.Class && decls.length > 0 && decls.every((d) => ts.isClassLike(d) && !d.typeParameters?.length)) {
+      return this.checker.getDeclaredTypeOfSymbol(sym);
+    }
+    return this.checker.getTypeAtLocation(expr);
   }
 
   private isCollectionOrText(base: ts.Expression): boolean {
@@ -515,7 +530,7 @@ export class Evaluator {
   private newExpression(expr: ts.NewExpression, env: Env): Taint {
     const args = expr.arguments ?? [];
     const parts = args.map((a) => this.taintOf(a, env));
-    return union(...parts, this.typeSourceIfObject(expr));
+    return union(...parts, this.typeSourceIfObject(expr, this.instanceType(expr)));
   }
 
   // ---------------------------------------------------------------- calls

@@ -3,13 +3,16 @@ import ts from 'typescript';
 /**
  * Pre-order walk over an explicit stack instead of recursion: generated or minified code nests
  * thousands of levels deep (a 5,000-term `+` chain), which would overflow the JS stack.
- * `enter` returns false to skip a node's children; `leave` runs after them.
+ * `enter` returns false to skip a node's children, or LEAVE to have `leave` run on the node
+ * after its children (asked per node: most walks need it for function nodes only).
  *
- * It allocates nothing per node (a node is pushed twice when it has a `leave`, the second time
+ * It allocates nothing per node (a node is pushed twice when it asks for `leave`, the second time
  * marked in a parallel array): every file of the program is walked, and per-node garbage was a
  * measurable part of the rules' overhead in ESLint, whose heap is already large.
  */
-export function walk(root: ts.Node, enter: (node: ts.Node) => boolean | void, leave?: (node: ts.Node) => void): void {
+export const LEAVE = 2;
+
+export function walk(root: ts.Node, enter: (node: ts.Node) => boolean | void | typeof LEAVE, leave?: (node: ts.Node) => void): void {
   const nodes: ts.Node[] = [root];
   const leaving: boolean[] = [false];
   const push = (c: ts.Node): void => {
@@ -22,8 +25,9 @@ export function walk(root: ts.Node, enter: (node: ts.Node) => boolean | void, le
       leave!(node);
       continue;
     }
-    if (enter(node) === false) continue;
-    if (leave) {
+    const how = enter(node);
+    if (how === false) continue;
+    if (how === LEAVE) {
       nodes.push(node);
       leaving.push(true);
     }

@@ -3,7 +3,7 @@ import { catalog } from '../vendors/catalog';
 import { skip } from '../vendors/constants';
 import type { ProgramContext } from './context';
 import { isProjectFile } from './moduleOf';
-import { walk } from './walk';
+import { LEAVE, walk } from './walk';
 
 /**
  * Which calls can reach a wrapper (a project function that passes a parameter to an LLM call,
@@ -88,11 +88,33 @@ export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undef
   return names;
 }
 
-/** Node kinds that can introduce another name for a function (see recordAliases). */
-const ALIAS_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+/**
+ * What the scan does with a node, by kind: every node of every file passes through it, so one
+ * table lookup replaces a chain of kind tests and property reads on differently shaped nodes.
+ */
+const SKIP = 1;
+const CALL = 2;
+const NEW = 4;
+/** Can introduce another name for a function (see recordAliases). */
+const ALIAS = 8;
+/** A function kind that has a body. */
+const FUNCTION = 16;
+const scanKind = new Uint8Array(ts.SyntaxKind.Count);
+// Types hold no calls and name no values: domain models are mostly interfaces, so skipping them
+// is a good part of the scan.
+for (let k = ts.SyntaxKind.FirstTypeNode; k <= ts.SyntaxKind.LastTypeNode; k++) scanKind[k] = SKIP;
+scanKind[ts.SyntaxKind.InterfaceDeclaration] = SKIP;
+scanKind[ts.SyntaxKind.TypeAliasDeclaration] = SKIP;
+scanKind[ts.SyntaxKind.CallExpression] = CALL;
+scanKind[ts.SyntaxKind.NewExpression] = NEW;
+for (const k of [
   ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ExportSpecifier, ts.SyntaxKind.ImportClause, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.BindingElement,
   ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment, ts.SyntaxKind.BinaryExpression,
-]);
+]) scanKind[k] = ALIAS;
+for (const k of [
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction,
+]) scanKind[k] = FUNCTION;
 
 const perContext = new WeakMap<ProgramContext, WrapperNames>();
 
@@ -123,14 +145,15 @@ function factsOf(sf: ts.SourceFile): FileFacts {
   if (cached) return cached;
   const facts: FileFacts = { seeds: [], calls: [], aliases: [], callNodes: [] };
   const enclosing: string[][] = [];
-  const enter = (node: ts.Node): boolean => {
-    // Types hold no calls and name no values: domain models are mostly interfaces, so skipping
-    // them is a good part of the scan.
-    if (isTypeOnly(node)) return false;
-    if (ts.isNewExpression(node)) facts.callNodes.push(node);
-    if (ts.isCallExpression(node)) {
-      facts.callNodes.push(node);
-      const callee = calleeNameOf(node.expression);
+  const enter = (node: ts.Node): boolean | typeof LEAVE => {
+    const what = scanKind[node.kind]!;
+    if (what === 0) return true;
+    if (what === SKIP) return false;
+    if (what === NEW) facts.callNodes.push(node as ts.NewExpression);
+    else if (what === CALL) {
+      const call = node as ts.CallExpression;
+      facts.callNodes.push(call);
+      const callee = calleeNameOf(call.expression);
       if (callee !== undefined) {
         const seed = SINK_NAMES.has(callee);
         for (const names of enclosing) {
@@ -140,13 +163,15 @@ function factsOf(sf: ts.SourceFile): FileFacts {
           }
         }
       }
+    } else if (what === ALIAS) recordAliases(node, (from, to) => facts.aliases.push([from, to]));
+    else if ((node as ts.FunctionLikeDeclaration).body) {
+      enclosing.push(functionNames(node as ts.FunctionLikeDeclaration));
+      return LEAVE;
     }
-    if (ALIAS_KINDS.has(node.kind)) recordAliases(node, (from, to) => facts.aliases.push([from, to]));
-    if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.push(functionNames(node));
     return true;
   };
-  const leave = (node: ts.Node): void => {
-    if ((node as { body?: ts.Node }).body && ts.isFunctionLike(node)) enclosing.pop();
+  const leave = (): void => {
+    enclosing.pop();
   };
   walk(sf, enter, leave);
   fileFacts.set(sf, facts);
@@ -171,11 +196,6 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
   let end = lo;
   while (end < all.length && all[end]!.pos < root.end) end++;
   return all.slice(lo, end).filter((c) => c.end <= root.end);
-}
-
-function isTypeOnly(node: ts.Node): boolean {
-  const k = node.kind;
-  return (k >= ts.SyntaxKind.FirstTypeNode && k <= ts.SyntaxKind.LastTypeNode) || k === ts.SyntaxKind.InterfaceDeclaration || k === ts.SyntaxKind.TypeAliasDeclaration;
 }
 
 export function wrapperNames(ctx: ProgramContext): WrapperNames {

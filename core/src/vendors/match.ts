@@ -146,7 +146,12 @@ export class SinkMatcher {
 
   private isCommandOf(arg: ts.Expression | undefined, commands: { module: string; classes: string[] }): boolean {
     if (!arg) return false;
-    const sym = this.checker.getTypeAtLocation(arg).getSymbol();
+    // `send(new ConverseCommand({...}))`: the class named by `new` is the command's type, and
+    // resolving that name does not type-check the request object against the SDK's input type.
+    const a = skip(arg);
+    let sym = ts.isNewExpression(a) ? this.checker.getSymbolAtLocation(a.expression) : undefined;
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    if (!sym?.declarations?.some((d) => ts.isClassLike(d))) sym = this.checker.getTypeAtLocation(arg).getSymbol();
     const decl = sym?.declarations?.[0];
     if (!sym || !decl) return true; // untyped: cannot tell, keep the call
     return packageOfFile(decl.getSourceFile().fileName) === commands.module && commands.classes.includes(sym.name);
@@ -670,5 +675,8 @@ function calleeText(callee: ts.Expression): string {
 
 /** A declaration that is itself what a call runs (so its symbol names the callee exactly). */
 function isCallableDeclaration(d: ts.Declaration): boolean {
-  return ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isFunctionDeclaration(d);
+  if (ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isFunctionDeclaration(d)) return true;
+  // `generateContent: (params: ...) => Promise<...>` (@google/genai): the property names the
+  // member as well as the function type inside it would.
+  return (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) && !!d.type && ts.isFunctionTypeNode(d.type);
 }
