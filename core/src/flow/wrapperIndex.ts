@@ -36,8 +36,8 @@ export class WrapperNames {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
       for (const n of facts.seeds) seeds.add(n);
-      for (const [callee, caller] of facts.calls) add(callersOf, callee, caller);
-      for (const [from, to] of facts.aliases) add(aliasesOf, from, to);
+      for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, facts.calls[i]!, facts.calls[i + 1]!);
+      for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, facts.aliases[i]!, facts.aliases[i + 1]!);
     }
 
     // Close over "calls a wrapper" and aliases.
@@ -70,7 +70,10 @@ export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undef
   if (own.length === 0) return undefined;
   // The file's aliases were recorded by its scan for the index (cached per SourceFile).
   const aliasesOf = new Map<string, string[]>();
-  for (const [from, to] of factsOf(fn.getSourceFile()).aliases) {
+  const pairs = factsOf(fn.getSourceFile()).aliases;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const from = pairs[i]!;
+    const to = pairs[i + 1]!;
     const list = aliasesOf.get(from);
     if (list) list.push(to);
     else aliasesOf.set(from, [to]);
@@ -120,9 +123,10 @@ const perContext = new WeakMap<ProgramContext, WrapperNames>();
 
 interface FileFacts {
   seeds: string[];
-  /** [callee name, name of a function whose body calls it] */
-  calls: [string, string][];
-  aliases: [string, string][];
+  /** Flat pairs: callee name, then the name of a function whose body calls it. */
+  calls: string[];
+  /** Flat pairs: a name, then another name that may denote the same function. */
+  aliases: string[];
   /** Every call and `new` in the file, in source order (see callsWithin). */
   callNodes: (ts.CallExpression | ts.NewExpression)[];
 }
@@ -159,11 +163,11 @@ function factsOf(sf: ts.SourceFile): FileFacts {
         for (const names of enclosing) {
           for (const n of names) {
             if (seed) facts.seeds.push(n);
-            facts.calls.push([callee, n]);
+            facts.calls.push(callee, n);
           }
         }
       }
-    } else if (what === ALIAS) recordAliases(node, (from, to) => facts.aliases.push([from, to]));
+    } else if (what === ALIAS) recordAliases(node, facts.aliases);
     else if ((node as ts.FunctionLikeDeclaration).body) {
       enclosing.push(functionNames(node as ts.FunctionLikeDeclaration));
       return LEAVE;
@@ -270,7 +274,10 @@ function bindingNames(name: ts.PropertyName | ts.BindingName): string[] {
 }
 
 /** Another name a function may be reached by: `from` may denote the same function as `to`. */
-function recordAliases(node: ts.Node, alias: (from: string, to: string) => void): void {
+function recordAliases(node: ts.Node, out: string[]): void {
+  const alias = (from: string, to: string): void => {
+    out.push(from, to);
+  };
   if (ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) {
     const from = propertyNameText(node.propertyName) ?? node.name.text;
     alias(from, propertyNameText(node.name)!);
@@ -292,26 +299,27 @@ function recordAliases(node: ts.Node, alias: (from: string, to: string) => void)
     // Object and array literals: their properties are aliases of their own (below); elements
     // called as `list[i](x)` are always resolved. Literals and templates name nothing.
     if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isLiteralExpression(init) || ts.isTemplateExpression(init)) return;
-    forEachName(init, (from) => {
-      for (const to of targets) alias(from, to);
-    });
+    pairNames(init, targets, out);
   } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
     const to = propertyNameText(node.name);
     const init = ts.isPropertyAssignment(node) ? node.initializer : node.name;
-    if (to !== undefined) forEachName(init, (from) => alias(from, to));
+    if (to !== undefined) pairNames(init, [to], out);
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const to = calleeNameOf(node.left);
-    if (to !== undefined) forEachName(node.right, (from) => alias(from, to));
+    if (to !== undefined) pairNames(node.right, [to], out);
   }
 }
 
-/** Identifier and member names in an expression, not descending into function bodies. */
-function forEachName(expr: ts.Node, cb: (name: string) => void): void {
+/** Pairs every identifier and member name in an expression, not inside function bodies, with each target. */
+function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): void {
+  const pair = (from: string): void => {
+    for (const to of targets) out.push(from, to);
+  };
   walk(expr, (n) => {
     if (ts.isFunctionLike(n)) return false;
-    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) cb(n.text);
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) pair(n.text);
     else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
-      cb(n.argumentExpression.text);
+      pair(n.argumentExpression.text);
     }
     return true;
   });

@@ -46,19 +46,20 @@ export class SinkMatcher {
   }
 
   match(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skip(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    // Cheap syntactic filter before the cache and any type-checker call: every call of every
+    // linted file comes through here, and few have a name an SDK uses.
+    if (!name || !this.names.has(name)) return undefined;
     const cached = this.cache.get(call);
     if (cached !== undefined) return cached ?? undefined;
-    const m = this.compute(call);
+    const m = this.compute(call, callee, name);
     this.cache.set(call, m ?? null);
     return m;
   }
 
-  private compute(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
-    if (!ts.isCallExpression(call)) return undefined;
-    const callee = skip(call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    // Cheap syntactic filter before any type-checker call.
-    if (!name || !this.names.has(name)) return undefined;
+  private compute(call: ts.CallExpression, callee: ts.Expression, name: string): SinkMatch | undefined {
     const resolved = this.resolve(call, callee);
     if (resolved) {
       const http = this.matchHttp(call, callee, resolved);
