@@ -64,4 +64,35 @@ describe('engine: precision on flows the corpus found', () => {
     const code = `import { GoogleGenAI } from '@google/genai';\nimport type { Patient } from './models.js';\nconst ai = new GoogleGenAI({ apiKey: 'k' });\nexport async function f(p: Patient) {\n  const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { systemInstruction: \`Patient: \${p.fullName}\` } });\n  return chat.sendMessage({ message: 'Next step?' });\n}`;
     assert.deepEqual(rows(code), ['5 no-phi-in-prompt Patient.fullName', '6 approved-vendors']);
   });
+
+  it('a local copied from another names the same array: a push through either shows in both', () => {
+    const viaAlias = `${OPENAI}export async function f(p: Patient) {\n  const parts: string[] = ['Summary'];\n  const alias = parts;\n  alias.push(p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
+    assert.deepEqual(rows(viaAlias), ['7 no-phi-in-prompt Patient.ssn', '8 approved-vendors']);
+    const viaOriginal = `${OPENAI}export async function f(p: Patient) {\n  const parts: string[] = ['Summary'];\n  let alias: string[] = [];\n  alias = parts;\n  parts.push(p.fullName);\n  return ${send("alias.join('\\n')")};\n}`;
+    assert.deepEqual(rows(viaOriginal), ['8 no-phi-in-prompt Patient.fullName', '9 approved-vendors']);
+  });
+
+  it('a local copied from a member names that member: a push through it changes the request', () => {
+    const code = `${OPENAI}export async function f(p: Patient) {\n  const req = { notes: [] as string[] };\n  const notes = req.notes;\n  notes.push(p.ssn);\n  return ${send("req.notes.join('\\n')")};\n}`;
+    assert.deepEqual(rows(code), ['7 no-phi-in-prompt Patient.ssn', '8 approved-vendors']);
+    const otherMember = `${OPENAI}export async function f(p: Patient) {\n  const req = { notes: [] as string[], tags: [] as string[] };\n  const tags = req.tags;\n  tags.push(p.ssn);\n  return ${send("req.notes.join('\\n')")};\n}`;
+    assert.deepEqual(rows(otherMember), ['8 approved-vendors']);
+  });
+
+  it('a helper that pushes into the array it is given changes the caller\'s array', () => {
+    const code = `${OPENAI}function add(list: string[], s: string) {\n  list.push(\`Note: \${s}\`);\n}\nexport async function f(p: Patient) {\n  const parts: string[] = [];\n  add(parts, p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
+    assert.deepEqual(rows(code), ['10 approved-vendors', '9 no-phi-in-prompt Patient.ssn']); // the argument given to add()
+    const request = `${OPENAI}type Msg = { role: 'user'; content: string };\nfunction addContext(req: { messages: Msg[] }, p: Patient) {\n  req.messages.push({ role: 'user', content: p.fullName });\n}\nexport async function f(p: Patient) {\n  const req = { model: 'gpt-4o', messages: [] as Msg[] };\n  addContext(req, p);\n  return openai.chat.completions.create(req);\n}`;
+    assert.deepEqual(rows(request), ['11 approved-vendors', '6 no-phi-in-prompt Patient.fullName']); // pushed inside addContext()
+  });
+
+  it('a helper that only reads the array it is given adds nothing to it', () => {
+    const code = `${OPENAI}function count(list: string[], s: string) {\n  return list.length + s.length;\n}\nexport async function f(p: Patient) {\n  const parts: string[] = [];\n  count(parts, p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
+    assert.deepEqual(rows(code), ['10 approved-vendors']);
+  });
+
+  it('a spread copy is a new array: a push on the copy does not reach the original', () => {
+    const code = `${OPENAI}export async function f(p: Patient) {\n  const parts: string[] = ['Summary'];\n  const copy = [...parts];\n  copy.push(p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
+    assert.deepEqual(rows(code), ['8 approved-vendors']);
+  });
 });

@@ -17,14 +17,16 @@ import { LEAVE, walk } from './walk';
 export type PathSeg = { kind: 'member'; name: string } | { kind: 'element'; index?: number } | { kind: 'rest'; omit: string[] };
 
 export interface Def {
-  kind: 'param' | 'init' | 'assign' | 'compound' | 'mutate' | 'element-of' | 'delete' | 'keys-of';
+  kind: 'param' | 'init' | 'assign' | 'compound' | 'mutate' | 'element-of' | 'delete' | 'keys-of' | 'passed';
   /** The node the def is reported at (the declaration, the assignment). */
   node: ts.Node;
   value?: ts.Expression;
   /** Destructuring: how to get from `value` to this binding. */
   path?: PathSeg[];
-  /** mutate: the member written (x.f = v) or undefined for element writes (push); delete: the member removed. */
+  /** mutate: the member written (x.f = v) or undefined for element writes (push); delete: the member removed; passed: the member passed. */
   field?: string[];
+  /** passed: the variable (or `field` of it) is argument `argIndex` of the call `node`, which may write into it. */
+  argIndex?: number;
   kills: boolean;
   /** The definition sits in a function nested inside the variable's scope. */
   inClosure: boolean;
@@ -55,6 +57,14 @@ export class DefIndex {
       let list = index.get(sym);
       if (!list) index.set(sym, (list = []));
       list.push(def);
+    };
+    /** `addContext(messages, p)`: the callee may push into what it is given (see Summary.paramWrites). */
+    const addPassed = (call: ts.CallExpression, inClosure: boolean) => {
+      call.arguments.forEach((arg, argIndex) => {
+        if (ts.isSpreadElement(arg)) return;
+        const { root, fields } = memberChain(arg);
+        if (root) add(root, { kind: 'passed', node: call, field: fields, argIndex, kills: false, inClosure });
+      });
     };
     const bindPattern = (name: ts.BindingName, value: ts.Expression | undefined, path: PathSeg[], node: ts.Node, kind: Def['kind'], inClosure: boolean) => {
       if (ts.isIdentifier(name)) {
@@ -160,7 +170,9 @@ export class DefIndex {
             const { root, fields } = memberChain(target);
             if (root) for (const s of sources) add(root, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure });
           }
-        }
+        } else addPassed(node, inClosure);
+      } else if (ts.isCallExpression(node)) {
+        addPassed(node, inClosure);
       } else if (ts.isDeleteExpression(node)) {
         const target = skipParens(node.expression);
         if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
@@ -176,9 +188,69 @@ export class DefIndex {
     } else {
       ts.forEachChild(scope, (c) => visit(c, false));
     }
+    shareMutations(index, checker);
     return index;
   }
 }
+
+/**
+ * `const alias = parts; alias.push(p.ssn)` changes what `parts` holds, a push on `parts` shows
+ * through `alias`, and `const messages = req.messages; messages.push(...)` changes
+ * `req.messages`: a variable copied from another local, or from a member of one, names the same
+ * object. Mutations are copied across every such link, both ways, with the member path
+ * adjusted; where they are written still decides which reach a use.
+ */
+function shareMutations(index: Map<ts.Symbol, Def[]>, checker: ts.TypeChecker): void {
+  const links: { alias: ts.Symbol; root: ts.Symbol; fields: string[] }[] = [];
+  for (const [alias, defs] of index) {
+    for (const d of defs) {
+      if ((d.kind !== 'init' && d.kind !== 'assign' && d.kind !== 'compound') || !d.value || (d.path && d.path.length > 0)) continue;
+      const { root, fields } = memberChain(d.value);
+      const sym = root ? checker.getSymbolAtLocation(root) : undefined;
+      if (sym && sym !== alias && index.has(sym)) links.push({ alias, root: sym, fields });
+    }
+  }
+  if (links.length === 0) return;
+  /** What each def was copied from, and the member paths each symbol already has it under. */
+  const origin = new Map<Def, Def>();
+  const seen = new Map<ts.Symbol, Set<string>>();
+  const keyOf = (d: Def): string => `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}`;
+  const give = (to: ts.Symbol, from: Def, field: string[]): boolean => {
+    if (field.length > MAX_SHARED_PATH) return false;
+    let keys = seen.get(to);
+    if (!keys) seen.set(to, (keys = new Set(index.get(to)!.filter(isWrite).map(keyOf))));
+    const copy: Def = { ...from, field };
+    const key = keyOf(copy);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    origin.set(copy, origin.get(from) ?? from);
+    index.get(to)!.push(copy);
+    return true;
+  };
+  // Chains of links (a = b; c = a.x) settle in a few rounds; cycles stop at the path bound.
+  for (let round = 0, changed = true; changed && round < MAX_SHARE_ROUNDS; round++) {
+    changed = false;
+    for (const { alias, root, fields } of links) {
+      for (const m of index.get(alias)!.filter(isWrite)) {
+        changed = give(root, m, [...fields, ...(m.field ?? [])]) || changed;
+      }
+      for (const m of index.get(root)!.filter(isWrite)) {
+        const f = m.field ?? [];
+        if (f.length >= fields.length && fields.every((x, k) => f[k] === x)) changed = give(alias, m, f.slice(fields.length)) || changed;
+      }
+    }
+  }
+  // Keep source order, which the rest of the index has.
+  for (const sym of seen.keys()) index.get(sym)!.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/** A def that may add to what the variable's object holds, without replacing it. */
+export function isWrite(d: Def): boolean {
+  return d.kind === 'mutate' || d.kind === 'passed';
+}
+
+const MAX_SHARED_PATH = 8;
+const MAX_SHARE_ROUNDS = 8;
 
 function skipParens(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
-import { closureReachingDefs, DefIndex, reachingDefs, type Def, type PathSeg } from './defs';
+import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
@@ -241,16 +241,33 @@ export class Evaluator {
       case 'element-of':
         if (!def.value) return CLEAN;
         return addHop(this.applyPath(readAnyElement(this.taintOf(def.value, env)), def.path), def.node, `iterated as ${name}`);
-      case 'mutate': {
-        if (!def.value) return CLEAN;
-        let t = embedAt(this.taintOf(def.value, env), def.value);
-        for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
-        const verb = ts.isCallExpression(def.node) ? 'added to' : 'stored in';
-        return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
-      }
+      case 'mutate':
+      case 'passed':
+        return this.writeValue(def, name, env);
       default:
         return CLEAN;
     }
+  }
+
+  /** What a mutation, or a call given the variable, adds to the variable's object. */
+  private writeValue(def: Def, name: string, env: Env): Taint {
+    let t: Taint;
+    let verb: string;
+    if (def.kind === 'passed') {
+      const call = def.node as ts.CallExpression;
+      const target = this.projectCallee(call);
+      const index = target ? paramIndexOf(target, def.argIndex!) : undefined;
+      const written = target && index !== undefined ? this.summaryOf(target).paramWrites[index] : undefined;
+      if (!written || written.length === 0) return CLEAN;
+      t = this.substitute(written, call, env);
+      verb = `given to ${calleeName(call)}(), which adds to`;
+    } else {
+      if (!def.value) return CLEAN;
+      t = embedAt(this.taintOf(def.value, env), def.value);
+      verb = ts.isCallExpression(def.node) ? 'added to' : 'stored in';
+    }
+    for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
+    return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
   }
 
   /**
@@ -754,7 +771,7 @@ export class Evaluator {
 
   summaryOf(fn: FunctionNode): Summary {
     const cached = this.ctx.summaries.get(fn);
-    if (cached === 'pending') return { returns: [], paramSinks: [] }; // recursion: the outer computation covers it
+    if (cached === 'pending') return { returns: [], paramSinks: [], paramWrites: [] }; // recursion: the outer computation covers it
     if (cached) return cached;
     if (this.ctx.depth >= DEFER_DEPTH) throw new Deferred(() => void this.summaryOf(fn));
     this.ctx.summaries.set(fn, 'pending');
@@ -797,7 +814,16 @@ export class Evaluator {
         }
       }
     }
-    return { returns: returns.filter((l) => l.kind === 'phi' || l.fn === fn), paramSinks };
+    const own = (t: Taint): Label[] => t.filter((l) => l.kind === 'phi' || l.fn === fn);
+    const paramWrites: Label[][] = [];
+    fn.parameters.forEach((p, i) => {
+      const sym = ts.isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined;
+      const writes = sym ? this.defs.defsOf(sym, fn).filter(isWrite) : [];
+      if (writes.length === 0) return;
+      const t = own(union(...writes.map((d) => sub.writeValue(d, sym!.name, env))));
+      if (t.length > 0) paramWrites[i] = t;
+    });
+    return { returns: own(returns), paramSinks, paramWrites };
   }
 
   /** Direct SDK calls and calls to wrappers inside a function (or a file), with their content expressions. */
@@ -812,7 +838,7 @@ export class Evaluator {
       const direct = this.hooks.matchSink(node);
       if (direct) out.push({ call: node, sink: direct, content: direct.content });
       else if (ts.isCallExpression(node) && wrappers.mayCallWrapper(node)) {
-        const target = this.wrapperTarget(node);
+        const target = this.projectCallee(node);
         if (target) {
           const s = this.summaryOf(target);
           for (const ps of s.paramSinks) {
@@ -825,7 +851,8 @@ export class Evaluator {
     return out;
   }
 
-  private wrapperTarget(call: ts.CallExpression): FunctionNode | undefined {
+  /** The project function a call runs, if it has a body to summarize. */
+  private projectCallee(call: ts.CallExpression): FunctionNode | undefined {
     const sig = this.checker.getResolvedSignature(call);
     const decl = sig?.declaration;
     if (decl && hasBody(decl) && isProjectFile(decl.getSourceFile().fileName)) return decl as FunctionNode;
@@ -855,6 +882,12 @@ export function skipOuter(e: ts.Expression): ts.Expression {
     e = e.expression;
   }
   return e;
+}
+
+/** The parameter an argument binds to (the last one, when it is a rest parameter). */
+function paramIndexOf(fn: FunctionNode, argIndex: number): number | undefined {
+  if (argIndex < fn.parameters.length) return fn.parameters[argIndex]!.dotDotDotToken ? fn.parameters.length - 1 : argIndex;
+  return fn.parameters[fn.parameters.length - 1]?.dotDotDotToken ? fn.parameters.length - 1 : undefined;
 }
 
 function hasBody(decl: ts.Node): boolean {

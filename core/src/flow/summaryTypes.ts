@@ -18,6 +18,11 @@ export interface Summary {
   /** Taint of the return value; param labels are substituted at call sites. */
   returns: Label[];
   paramSinks: ParamSink[];
+  /**
+   * By parameter index: what the function writes into that argument (`list.push(p.ssn)`,
+   * `req.notes = ...`), as it would be read from the argument afterwards. Sparse.
+   */
+  paramWrites: Label[][];
 }
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
