@@ -8,14 +8,23 @@ import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Fi
  * one rule. The engine caches per (program, config, file), so both rules share one run.
  */
 export function findingsFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, ruleId: RuleId): Finding[] {
-  const services = ESLintUtils.getParserServices(context);
-  const program = services.program;
-  const fileName = context.physicalFilename;
-  const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
-  const config = loadConfigOrFail(fileName);
-  const analysis: FileAnalysis = analyzeFile(program as ts.Program, sourceFile, config);
+  // Both rules run on the same SourceCode object in one lint pass: the second one reuses the
+  // first one's config lookup (a stat per directory level) and analysis. A new pass (an edit,
+  // a --fix round) has a new SourceCode, so a changed config is still seen.
+  let analysis = perLint.get(context.sourceCode);
+  if (!analysis) {
+    const services = ESLintUtils.getParserServices(context);
+    const program = services.program;
+    const fileName = context.physicalFilename;
+    const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
+    const config = loadConfigOrFail(fileName);
+    analysis = analyzeFile(program as ts.Program, sourceFile, config);
+    perLint.set(context.sourceCode, analysis);
+  }
   return analysis.findings.filter((f) => f.ruleId === ruleId);
 }
+
+const perLint = new WeakMap<object, FileAnalysis>();
 
 function loadConfigOrFail(fileName: string) {
   try {
