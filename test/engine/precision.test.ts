@@ -86,6 +86,11 @@ describe('engine: precision on flows the corpus found', () => {
     assert.deepEqual(rows(request), ['11 approved-vendors', '6 no-phi-in-prompt Patient.fullName']); // pushed inside addContext()
   });
 
+  it('a helper that destructures its parameter writes into that member of the argument', () => {
+    const code = `${OPENAI}type Msg = { role: 'user'; content: string };\nfunction addContext({ messages }: { messages: Msg[] }, p: Patient) {\n  messages.push({ role: 'user', content: p.fullName });\n}\nexport async function f(p: Patient) {\n  const req = { model: 'gpt-4o', messages: [] as Msg[], tags: [] as string[] };\n  addContext(req, p);\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.tags.join(',') }] });\n  return openai.chat.completions.create(req);\n}`;
+    assert.deepEqual(rows(code), ['11 approved-vendors', '12 approved-vendors', '6 no-phi-in-prompt Patient.fullName']);
+  });
+
   it('a helper that only reads the array it is given adds nothing to it', () => {
     const code = `${OPENAI}function count(list: string[], s: string) {\n  return list.length + s.length;\n}\nexport async function f(p: Patient) {\n  const parts: string[] = [];\n  count(parts, p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
     assert.deepEqual(rows(code), ['10 approved-vendors']);

@@ -817,13 +817,36 @@ export class Evaluator {
     const own = (t: Taint): Label[] => t.filter((l) => l.kind === 'phi' || l.fn === fn);
     const paramWrites: Label[][] = [];
     fn.parameters.forEach((p, i) => {
-      const sym = ts.isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined;
-      const writes = sym ? this.defs.defsOf(sym, fn).filter(isWrite) : [];
-      if (writes.length === 0) return;
-      const t = own(union(...writes.map((d) => sub.writeValue(d, sym!.name, env))));
+      const t = own(this.writesInto(p.name, fn, sub, env));
       if (t.length > 0) paramWrites[i] = t;
     });
     return { returns: own(returns), paramSinks, paramWrites };
+  }
+
+  /**
+   * What `fn` writes into the object a parameter binds, as read from that object afterwards:
+   * `function add({ messages }: Req) { messages.push(...) }` writes into `.messages` of its
+   * argument. A rest element is a copy, so writes into it change nothing the caller holds.
+   */
+  private writesInto(name: ts.BindingName, fn: FunctionNode, sub: Evaluator, env: Env): Taint {
+    if (ts.isIdentifier(name)) {
+      const sym = this.checker.getSymbolAtLocation(name);
+      const writes = sym ? this.defs.defsOf(sym, fn).filter(isWrite) : [];
+      return union(...writes.map((d) => sub.writeValue(d, sym!.name, env)));
+    }
+    const parts: Taint[] = [];
+    for (const el of name.elements) {
+      if (ts.isOmittedExpression(el) || el.dotDotDotToken) continue;
+      const inner = this.writesInto(el.name, fn, sub, env);
+      if (inner.length === 0) continue;
+      if (ts.isArrayBindingPattern(name)) {
+        parts.push(inner); // arrays are transparent
+        continue;
+      }
+      const key = el.propertyName ?? el.name;
+      if (ts.isIdentifier(key) || ts.isStringLiteral(key)) parts.push(underMember(inner, key.text));
+    }
+    return union(...parts);
   }
 
   /** Direct SDK calls and calls to wrappers inside a function (or a file), with their content expressions. */
