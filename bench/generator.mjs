@@ -9,7 +9,10 @@
 // file, and through a class that collects prompt lines in a field.
 //
 // The generator knows every PHI flow it plants: `expected` counts the findings the engine must
-// report per rule. Same seed and size, same bytes.
+// report per rule. Same seed and size, same bytes. The seed picks the department names, which
+// PHI member each helper embeds, each LLM module's SDK, builder and gateway (the first four
+// modules cover the four SDKs), the order of its functions, and each service method's shape,
+// so a held-out project (another seed) has other code with the same mix.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -53,6 +56,16 @@ export const TSCONFIG = {
 export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
   const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  const below = (n) => Math.floor(random() * n);
+  const shuffled = (xs) => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = below(i + 1);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  const entities = shuffled(ENTITIES);
   const files = new Map();
   const expected = { 'no-phi-in-prompt': 0, 'approved-vendors': 0 };
   const put = (rel, text) => {
@@ -88,7 +101,7 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
 
   // ------------------------------------------------------------ domain models
   for (let d = 0; d < domains; d++) {
-    const E = ENTITIES[d % ENTITIES.length];
+    const E = entities[d % entities.length];
     const o = [`import type { PHI } from '../phi/brand.js';`, ''];
     o.push(`export type Acuity${d} = 'low' | 'medium' | 'high' | 'critical';`, '');
     o.push(`/** A patient as the ${E} department stores it. Only the tagged members identify the person. */`);
@@ -150,7 +163,7 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
     ];
     let i = 0;
     while (o.length < 210) {
-      const f = PHI_FIELDS[(b + i) % PHI_FIELDS.length];
+      const f = pick(PHI_FIELDS);
       o.push(
         `export function leakySummary${b}_${i}(patient: Patient${d}, encounters: readonly Encounter${d}[]): string {`,
         `  const visits = ${U.bullet}(encounters.map((e) => \`\${e.id} (\${e.durationMinutes} min)\`));`,
@@ -173,10 +186,9 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
   }
 
   // ------------------------------------------------------------ LLM gateways (wrappers called from other files)
-  const gatewayVendor = (g) => (g % 2 === 0 ? 'openai' : 'anthropic');
   for (let g = 0; g < gateways; g++) {
     const o = [];
-    if (gatewayVendor(g) === 'openai') {
+    if (pick(['openai', 'anthropic']) === 'openai') {
       o.push("import OpenAI from 'openai';", '', 'const client = new OpenAI();', '');
       o.push(`/** Every feature of team ${g} asks the model through here. */`, `export async function ask${g}(system: string, prompt: string): Promise<string> {`, '  const completion = await client.chat.completions.create({', "    model: 'gpt-4o-mini',", '    messages: [', "      { role: 'system', content: system },", "      { role: 'user', content: prompt },", '    ],', '  });', "  return completion.choices[0]?.message.content ?? '';", '}', '');
       expected['approved-vendors'] += 1;
@@ -191,12 +203,13 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
   // ------------------------------------------------------------ LLM features (a few percent of modules)
   let editFile;
   const llmModules = [];
+  const firstVendors = shuffled(['openai', 'anthropic', 'genai', 'bedrock']);
   for (let a = 0; a < features; a++) {
     const d = a % domains;
-    const b = (a * 7) % builders;
+    const b = below(builders);
     const bd = b % domains; // the builder's domain must match the types passed to it
-    const g = a % gateways;
-    const vendor = ['openai', 'anthropic', 'genai', 'bedrock'][a % 4];
+    const g = below(gateways);
+    const vendor = a < 4 ? firstVendors[a] : pick(firstVendors);
     const o = [];
     if (vendor === 'openai') o.push("import OpenAI from 'openai';");
     if (vendor === 'anthropic') o.push("import Anthropic from '@anthropic-ai/sdk';");
@@ -247,7 +260,7 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
       ['redactedIntro', `patient: Patient${bd}`, ['  const intro = redact(patient.fullName);'], '`Greet ${intro} politely.`', 0],
       ['countsOnly', `patient: Patient${bd}, encounters: Encounter${bd}[]`, ['  const minutes = encounters.reduce((sum, e) => sum + e.durationMinutes, 0);'], '`Patient ${patient.id} spent ${minutes} minutes in ${encounters.length} visits.`', 0],
     ];
-    functions.forEach(([name, params, pre, content, leaks], v) => {
+    shuffled(functions).forEach(([name, params, pre, content, leaks], v) => {
       o.push(`export async function ${name}${a}(${params}): Promise<string> {`, ...pre, ...sdkCall(content, v), '}', '');
       if (reported(v)) expected['no-phi-in-prompt'] += leaks;
     });
@@ -269,7 +282,7 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
     const d = s % domains;
     const u = s % utils;
     const U = utilFns(u);
-    const E = ENTITIES[d % ENTITIES.length];
+    const E = entities[d % entities.length];
     const o = [
       `import type { Patient${d}, Encounter${d}, LabResult${d}, Acuity${d} } from '../domain/models${d}.js';`,
       `import { PatientRecord${d} } from '../domain/models${d}.js';`,
@@ -287,7 +300,7 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
     o.push(`  addLab(lab: LabResult${d}): void {`, '    this.labs.push(lab);', '  }', '');
     let m = 0;
     while (o.length < 225) {
-      const variant = (s + m) % 4;
+      const variant = below(4);
       if (variant === 0) {
         o.push(`  stats${m}(clinicId: string): ${E}Stats${s} {`, '    const patients = [...this.patients.values()].filter((p) => p.clinicId === clinicId);', '    const encounters = patients.flatMap((p) => this.encounters.get(p.id) ?? []);', `    const minutes = encounters.map((e) => ${U.minutes}(e.startedAt, e.startedAt + e.durationMinutes * 60000));`, '    const abnormalLabs = this.labs.filter((l) => l.abnormal && encounters.some((e) => e.id === l.encounterId)).length;', '    const averageMinutes = minutes.length === 0 ? 0 : minutes.reduce((a, b) => a + b, 0) / minutes.length;', '    return { patients: patients.length, encounters: encounters.length, abnormalLabs, averageMinutes };', '  }', '');
       } else if (variant === 1) {

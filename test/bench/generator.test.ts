@@ -29,8 +29,7 @@ describe('bench: project generator', () => {
     fs.mkdirSync(path.join(repo, '.bench'), { recursive: true });
     root = fs.mkdtempSync(path.join(repo, '.bench', 'test-generator-'));
     project = generateProject(root, { lines: 6000, seed: 7 });
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-    program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    program = programOf(root);
   });
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -59,15 +58,39 @@ describe('bench: project generator', () => {
   });
 
   it('gets exactly the planted findings from the engine', () => {
-    const counts: Record<string, number> = {};
-    for (const sf of program.getSourceFiles()) {
-      if (sf.isDeclarationFile || sf.fileName.includes('/node_modules/')) continue;
-      for (const f of analyzeFile(program, sf, loadConfigForFile(sf.fileName)).findings) {
-        assert.notEqual(f.kind, 'analysis-failed', f.message);
-        counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
-      }
-    }
-    assert.deepEqual(counts, project.expected);
+    assert.deepEqual(findingCounts(program), project.expected);
     assert.ok(project.expected['no-phi-in-prompt']! > 0 && project.expected['approved-vendors']! > 0);
   });
+
+  it('writes other code for another seed (a held-out project), still type-checked and exactly counted', async () => {
+    const { generateProject } = await load();
+    const other = fs.mkdtempSync(path.join(repo, '.bench', 'test-generator-'));
+    try {
+      const heldOut = generateProject(other, { lines: 6000, seed: 8 });
+      const differing = project.llmModules.filter((rel) => fs.readFileSync(path.join(other, rel), 'utf8') !== fs.readFileSync(path.join(root, rel), 'utf8'));
+      assert.ok(differing.length >= project.llmModules.length / 2, `${differing.length} of ${project.llmModules.length} LLM modules differ`);
+      const otherProgram = programOf(other);
+      assert.deepEqual(ts.getPreEmitDiagnostics(otherProgram).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), []);
+      assert.deepEqual(findingCounts(otherProgram), heldOut.expected);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
 });
+
+function programOf(root: string): ts.Program {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+}
+
+function findingCounts(program: ts.Program): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile || sf.fileName.includes('/node_modules/')) continue;
+    for (const f of analyzeFile(program, sf, loadConfigForFile(sf.fileName)).findings) {
+      assert.notEqual(f.kind, 'analysis-failed', f.message);
+      counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
