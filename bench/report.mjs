@@ -55,7 +55,7 @@ export function renderMarkdown(data) {
   const reruns = (data.reruns ?? []).map(summarize);
   if (reruns.length > 0) {
     md.push('', '## Re-runs', '', 'A size measured again by a separate command (below), on the same machine at another time. Growth is computed from the main table only, whose sizes ran in one command.', '');
-    for (const r of reruns) md.push(`- ${r.size}: \`${r.command}\` on ${r.date}`);
+    for (const r of reruns) md.push(`- ${r.size}: \`${r.command}\` on ${r.date}${r.remark ? ` (${r.remark})` : ''}`);
     md.push('');
     header();
     reruns.forEach(row);
