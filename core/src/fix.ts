@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { aliasTarget } from './symbols';
 import * as path from 'node:path';
 import type { RedactorSpec, ResolvedConfig } from './config/types';
 import type { SuggestedFix, TextEdit } from './findings';
@@ -108,13 +109,23 @@ interface RedactorSignature {
   returns: ts.Type;
 }
 
+/** Per checker (one per program) and redactor: every fix of every file reads the same signature. */
+const signatures = new WeakMap<ts.TypeChecker, Map<RedactorSpec, RedactorSignature | undefined>>();
+
 /** The redactor's parameter and return types, read from its declaration in the program. */
 function redactorSignature(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): RedactorSignature | undefined {
+  let known = signatures.get(checker);
+  if (!known) signatures.set(checker, (known = new Map()));
+  if (!known.has(r)) known.set(r, readRedactorSignature(program, checker, r));
+  return known.get(r);
+}
+
+function readRedactorSignature(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): RedactorSignature | undefined {
   const file = r.resolvedFile ? program.getSourceFile(r.resolvedFile) : undefined;
   const moduleSymbol = file ? checker.getSymbolAtLocation(file) : undefined;
   const exported = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).find((s) => s.name === r.name) : undefined;
   if (!exported || !file) return undefined;
-  const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+  const target = aliasTarget(checker, exported)!;
   const [sig] = checker.getTypeOfSymbolAtLocation(target, file).getCallSignatures();
   if (!sig) return undefined;
   const p = sig.getParameters()[0];

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { aliasTarget } from './symbols';
 import * as path from 'node:path';
 import type { ResolvedConfig } from './config/types';
 import { packageOfFile } from './flow/moduleOf';
@@ -29,7 +30,7 @@ export class RedactorMatcher {
     if (!nameNode) return false;
     let sym = this.checker.getSymbolAtLocation(nameNode);
     const importSpecifier = sym ? importedFrom(sym) : undefined;
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    sym = aliasTarget(this.checker, sym);
     const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
     if (decl && isTaggedRedactor(decl)) return true;
     const declName = sym?.name ?? nameNode.text;

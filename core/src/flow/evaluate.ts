@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { symbolAt } from '../symbols';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
@@ -403,8 +404,7 @@ export class Evaluator {
    * arguments against the constructor (an SDK command's whole request object).
    */
   private instanceType(expr: ts.NewExpression): ts.Type {
-    let sym = this.checker.getSymbolAtLocation(expr.expression);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = symbolAt(this.checker, expr.expression);
     const decls = sym?.declarations ?? [];
     if (sym && sym.flags & ts.SymbolFlags.Class && decls.length > 0 && decls.every((d) => ts.isClassLike(d) && !d.typeParameters?.length)) {
       return this.checker.getDeclaredTypeOfSymbol(sym);
@@ -704,8 +704,7 @@ export class Evaluator {
     const inner = skipOuter(e);
     if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner;
     if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
-      let sym = this.checker.getSymbolAtLocation(inner);
-      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+      const sym = symbolAt(this.checker, inner);
       const d = sym?.valueDeclaration;
       if (d && (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body && isProjectFile(d.getSourceFile().fileName)) return d;
       if (d && ts.isVariableDeclaration(d) && d.initializer) {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { valueSymbolOf } from '../symbols';
 
 /**
  * Constant strings for endpoints, models and regions. Only literal values and `const`
@@ -80,11 +81,7 @@ export function constantBoolean(checker: ts.TypeChecker, expr: ts.Expression | u
 
 /** The initializer of a `const` binding (or of a readonly/static class member) the expression names. */
 export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.Expression | undefined {
-  let sym =
-    ts.isIdentifier(e) && ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e
-      ? checker.getShorthandAssignmentValueSymbol(e.parent) // { baseURL }: the variable, not the property
-      : checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
-  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  const sym = valueSymbolOf(checker, e);
   const decl = sym?.valueDeclaration;
   if (!decl) return undefined;
   if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {

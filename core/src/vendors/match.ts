@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { symbolAt, valueSymbolOf } from '../symbols';
 import type { ResolvedConfig } from '../config/types';
 import { packageOfFile } from '../flow/moduleOf';
 import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
@@ -84,8 +85,7 @@ export class SinkMatcher {
     // The callee's symbol first: it names the same package member as the resolved signature
     // whenever it is a method or function, and costs a property lookup instead of overload
     // resolution against the SDK's large request types (about a second on 100k lines).
-    let sym = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = symbolAt(this.checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     const decls = sym?.declarations ?? [];
     const first = decls[0];
     let decl: ts.Node | undefined = first && decls.every((d) => isCallableDeclaration(d) && d.getSourceFile() === first.getSourceFile()) ? first : undefined;
@@ -150,8 +150,7 @@ export class SinkMatcher {
     // `send(new ConverseCommand({...}))`: the class named by `new` is the command's type, and
     // resolving that name does not type-check the request object against the SDK's input type.
     const a = skip(arg);
-    let sym = ts.isNewExpression(a) ? this.checker.getSymbolAtLocation(a.expression) : undefined;
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    let sym = ts.isNewExpression(a) ? symbolAt(this.checker, a.expression) : undefined;
     if (!sym?.declarations?.some((d) => ts.isClassLike(d))) sym = this.checker.getTypeAtLocation(arg).getSymbol();
     const decl = sym?.declarations?.[0];
     if (!sym || !decl) return true; // untyped: cannot tell, keep the call
@@ -283,11 +282,7 @@ export class SinkMatcher {
 
   /** The single value a binding or class field was given (declaration initializer or the one assignment). */
   private initializerOf(e: ts.Identifier | ts.PropertyAccessExpression): ts.Expression | undefined {
-    let sym =
-      ts.isIdentifier(e) && ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e
-        ? this.checker.getShorthandAssignmentValueSymbol(e.parent)
-        : this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = valueSymbolOf(this.checker, e);
     const decl = sym?.valueDeclaration;
     if (!decl) return undefined;
     if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) return decl.initializer;
@@ -457,8 +452,7 @@ export class SinkMatcher {
       return this.providerOfFactoryCall(x);
     }
     const target = ts.isPropertyAccessExpression(x) ? skip(x.expression) : x;
-    let sym = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(target) ? target.name : target);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = symbolAt(this.checker, ts.isPropertyAccessExpression(target) ? target.name : target);
     const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
     if (decl) {
       const pkg = packageOfFile(decl.getSourceFile().fileName);
@@ -475,8 +469,7 @@ export class SinkMatcher {
   }
 
   private providerOfFactoryCall(call: ts.CallExpression): VendorDecision | undefined {
-    let sym = this.checker.getSymbolAtLocation(skip(call.expression));
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = symbolAt(this.checker, skip(call.expression));
     const decl = sym?.declarations?.[0];
     const pkg = decl ? packageOfFile(decl.getSourceFile().fileName) : undefined;
     const entry = this.catalog.modelProviders.find((p) => p.module === pkg);
