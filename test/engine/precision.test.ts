@@ -100,4 +100,77 @@ describe('engine: precision on flows the corpus found', () => {
     const code = `${OPENAI}export async function f(p: Patient) {\n  const parts: string[] = ['Summary'];\n  const copy = [...parts];\n  copy.push(p.ssn);\n  return ${send("parts.join('\\n')")};\n}`;
     assert.deepEqual(rows(code), ['8 approved-vendors']);
   });
+
+  // Objects keep their identity when put into another object or a container: the leak is the
+  // push made after the object was stored, which a by-value reading misses.
+  const MSG = `${OPENAI}type Msg = { role: 'user' | 'assistant'; content: string };\n`;
+  const sendMessages = (m: string) => `openai.chat.completions.create({ model: 'gpt-4o', messages: ${m} })`;
+  const rowsOf = (body: string) => rows(`${MSG}${body}`);
+
+  it('an array put into a request object and pushed to afterwards changes the request, both ways', () => {
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const list: Msg[] = [];\n  const req = { model: 'gpt-4o', messages: list };\n  list.push({ role: 'user', content: p.fullName });\n  return openai.chat.completions.create(req);\n}`), [
+      '8 no-phi-in-prompt Patient.fullName',
+      '9 approved-vendors',
+    ]);
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const list: Msg[] = [];\n  const req = { model: 'gpt-4o', messages: list };\n  req.messages.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('list')};\n}`), [
+      '8 no-phi-in-prompt Patient.fullName',
+      '9 approved-vendors',
+    ]);
+    // Another member of the same literal is another object; a push after the only call is not sent.
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const list: Msg[] = [];\n  const a = { messages: list, meta: { who: '' } };\n  a.meta.who = p.fullName;\n  return ${sendMessages('list')};\n}`), ['9 approved-vendors']);
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const list: Msg[] = [];\n  const req = { model: 'gpt-4o', messages: list };\n  const r = await openai.chat.completions.create(req);\n  list.push({ role: 'user', content: p.fullName });\n  return r;\n}`), ['8 approved-vendors']);
+  });
+
+  it('a conversation kept in a Map: pushes through get() and into a stored array reach what is sent', () => {
+    // if (!has) set; get()!.push: the idiom for per-session history.
+    assert.deepEqual(rowsOf(`const sessions = new Map<string, Msg[]>();\nexport async function f(id: string, p: Patient) {\n  if (!sessions.has(id)) sessions.set(id, []);\n  sessions.get(id)!.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('sessions.get(id)!')};\n}`), [
+      '8 no-phi-in-prompt Patient.fullName',
+      '9 approved-vendors',
+    ]);
+    // Stored first, pushed to afterwards, sent through the Map.
+    assert.deepEqual(rowsOf(`const sessions = new Map<string, Msg[]>();\nexport async function f(id: string, p: Patient) {\n  const history: Msg[] = [];\n  sessions.set(id, history);\n  history.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('sessions.get(id)!')};\n}`), [
+      '10 approved-vendors',
+      '9 no-phi-in-prompt Patient.fullName',
+    ]);
+    // Pushed through the Map, sent as the array that was stored.
+    assert.deepEqual(rowsOf(`const cache = new Map<string, Msg[]>();\nexport async function f(id: string, p: Patient) {\n  const history: Msg[] = [];\n  cache.set(id, history);\n  cache.get(id)!.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('history')};\n}`), [
+      '10 approved-vendors',
+      '9 no-phi-in-prompt Patient.fullName',
+    ]);
+    // A push into one stored array does not reach another array stored in the same Map.
+    assert.deepEqual(rowsOf(`const sessions = new Map<string, Msg[]>();\nexport async function f(p: Patient) {\n  const a: Msg[] = [];\n  const b: Msg[] = [];\n  sessions.set('a', a);\n  sessions.set('b', b);\n  a.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('b')};\n}`), ['12 approved-vendors']);
+  });
+
+  it('a push through an assignment expression writes into its target', () => {
+    assert.deepEqual(rowsOf(`const store: Record<string, Msg[]> = {};\nexport async function f(id: string, p: Patient) {\n  (store[id] ??= []).push({ role: 'user', content: p.fullName });\n  return ${sendMessages('store[id]!')};\n}`), [
+      '7 no-phi-in-prompt Patient.fullName',
+      '8 approved-vendors',
+    ]);
+    assert.deepEqual(rowsOf(`export async function f(p: Patient, prior?: Msg[]) {\n  let history = prior;\n  (history ??= []).push({ role: 'user', content: p.fullName });\n  return ${sendMessages('history')};\n}`), [
+      '7 no-phi-in-prompt Patient.fullName',
+      '8 approved-vendors',
+    ]);
+  });
+
+  it('an element read from an array is one element: writes through it reach the array, not the reverse', () => {
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const turns: Msg[] = [{ role: 'user', content: '' }];\n  for (const t of turns) t.content = p.fullName;\n  return ${sendMessages('turns')};\n}`), [
+      '7 no-phi-in-prompt Patient.fullName',
+      '8 approved-vendors',
+    ]);
+    // Adding an element to the array does not change an element read from it before.
+    assert.deepEqual(rowsOf(`export async function f(p: Patient, threads: Msg[][]) {\n  const first = threads[0]!;\n  threads.push([{ role: 'user', content: p.fullName }]);\n  return ${sendMessages('first')};\n}`), ['8 approved-vendors']);
+  });
+
+  it('a class field written through an element or a member of it holds what was written', () => {
+    const chat = (add: string, send: string) => `class Chat {\n  private sessions = new Map<string, Msg[]>();\n  private req = { model: 'gpt-4o', messages: [] as Msg[] };\n  add(id: string, p: Patient) {\n    ${add}\n  }\n  ask(id: string) {\n    return ${send};\n  }\n}\nexport const chat = new Chat();`;
+    assert.deepEqual(rowsOf(chat(`if (!this.sessions.has(id)) this.sessions.set(id, []);\n    this.sessions.get(id)!.push({ role: 'user', content: p.fullName });`, sendMessages('this.sessions.get(id) ?? []'))), [
+      '10 no-phi-in-prompt Patient.fullName',
+      '13 approved-vendors',
+    ]);
+    assert.deepEqual(rowsOf(chat(`this.req.messages.push({ role: 'user', content: p.fullName });`, 'openai.chat.completions.create(this.req)')), [
+      '12 approved-vendors',
+      '9 no-phi-in-prompt Patient.fullName',
+    ]);
+    assert.deepEqual(rowsOf(chat(`this.req.messages.push({ role: 'user', content: p.id });`, 'openai.chat.completions.create(this.req)')), ['12 approved-vendors']);
+  });
 });

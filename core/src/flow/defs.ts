@@ -30,6 +30,10 @@ export interface Def {
   kills: boolean;
   /** The definition sits in a function nested inside the variable's scope. */
   inClosure: boolean;
+  /** mutate/passed: written into an element the variable holds (`m.get(k)!.push(v)`, `rows[i].x = v`), not into the variable's own object. */
+  intoElement?: boolean;
+  /** A copy of a write into an object the variable holds as an element (see shareMutations). */
+  ofStored?: boolean;
 }
 
 const MUTATORS: Record<string, number> = { push: 0, unshift: 0, splice: 2, add: 0, set: 1, append: 1, concat: -1 };
@@ -51,6 +55,8 @@ export class DefIndex {
   private build(scope: ts.Node): Map<ts.Symbol, Def[]> {
     const index = new Map<ts.Symbol, Def[]>();
     const checker = this.checker;
+    /** Where one variable's object may become part of another's (see shareMutations). */
+    const sites: LinkSite[] = [];
     const add = (id: ts.Node, def: Def) => {
       const sym = symbolOfWrite(checker, id);
       if (!sym) return;
@@ -62,13 +68,14 @@ export class DefIndex {
     const addPassed = (call: ts.CallExpression, inClosure: boolean) => {
       call.arguments.forEach((arg, argIndex) => {
         if (ts.isSpreadElement(arg)) return;
-        const { root, fields } = memberChain(arg);
-        if (root) add(root, { kind: 'passed', node: call, field: fields, argIndex, kills: false, inClosure });
+        const { root, fields, intoElement } = memberChain(arg);
+        if (root) add(root, { kind: 'passed', node: call, field: fields, argIndex, kills: false, inClosure, intoElement });
       });
     };
     const bindPattern = (name: ts.BindingName, value: ts.Expression | undefined, path: PathSeg[], node: ts.Node, kind: Def['kind'], inClosure: boolean) => {
       if (ts.isIdentifier(name)) {
         add(name, { kind, node, value, path, kills: true, inClosure });
+        if (value && path.length === 0 && (kind === 'init' || kind === 'element-of')) sites.push({ root: name, fields: [], value, mode: kind === 'init' ? 'same' : 'read' });
         return;
       }
       if (ts.isObjectBindingPattern(name)) {
@@ -93,6 +100,7 @@ export class DefIndex {
     const assignPattern = (target: ts.Expression, value: ts.Expression, path: PathSeg[], node: ts.Node, inClosure: boolean) => {
       if (ts.isIdentifier(target)) {
         add(target, { kind: 'assign', node, value, path, kills: path.length === 0, inClosure });
+        if (path.length === 0) sites.push({ root: target, fields: [], value, mode: 'same' });
       } else if (ts.isObjectLiteralExpression(target)) {
         for (const p of target.properties) {
           if (ts.isShorthandPropertyAssignment(p)) assignPattern(p.name, value, [...path, { kind: 'member', name: p.name.text }], node, inClosure);
@@ -107,7 +115,11 @@ export class DefIndex {
         });
       } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
         const { root, fields } = memberChain(target);
-        if (root) add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure });
+        if (!root) return;
+        const object = memberChain(target.expression);
+        add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure, intoElement: object.intoElement });
+        // `req.messages = list` makes them one object; `rows[i] = list` stores it as an element.
+        if (path.length === 0) sites.push({ root, fields, value, mode: fields.length > object.fields.length ? 'same' : 'stored' });
       }
     };
     // walk, not recursion: deep expressions (a 2,000-term `+` chain) must not overflow the
@@ -148,27 +160,36 @@ export class DefIndex {
           op === ts.SyntaxKind.BarBarEqualsToken ||
           op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
         ) {
-          if (ts.isIdentifier(node.left)) add(node.left, { kind: 'compound', node, value: node.right, kills: false, inClosure });
-          else if (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) {
+          if (ts.isIdentifier(node.left)) {
+            add(node.left, { kind: 'compound', node, value: node.right, kills: false, inClosure });
+            sites.push({ root: node.left, fields: [], value: node.right, mode: 'same' });
+          } else if (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) {
             const { root, fields } = memberChain(node.left);
-            if (root) add(root, { kind: 'mutate', node, value: node.right, field: fields, kills: false, inClosure });
+            if (root) add(root, { kind: 'mutate', node, value: node.right, field: fields, kills: false, inClosure, intoElement: memberChain(node.left.expression).intoElement });
           }
         }
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         const from = MUTATORS[method];
         if (from !== undefined && from >= 0) {
-          const { root, fields } = memberChain(node.expression.expression);
+          const { root, fields, intoElement } = memberChain(node.expression.expression);
           if (root) {
             for (const arg of node.arguments.slice(from)) {
-              add(root, { kind: 'mutate', node, value: ts.isSpreadElement(arg) ? arg.expression : arg, field: fields, kills: false, inClosure });
+              add(root, { kind: 'mutate', node, value: ts.isSpreadElement(arg) ? arg.expression : arg, field: fields, kills: false, inClosure, intoElement });
+              // `history.push(turn)`, `sessions.set(id, turn)`: the object is now also an element of the container.
+              if (!ts.isSpreadElement(arg)) sites.push({ root, fields, value: arg, mode: 'stored' });
             }
           }
         } else if (method === 'assign' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Object') {
           const [target, ...sources] = node.arguments;
           if (target) {
-            const { root, fields } = memberChain(target);
-            if (root) for (const s of sources) add(root, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure });
+            const { root, fields, intoElement } = memberChain(target);
+            if (root) {
+              for (const s of sources) {
+                add(root, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure, intoElement });
+                sites.push({ root, fields, value: s, mode: 'spread' });
+              }
+            }
           }
         } else addPassed(node, inClosure);
       } else if (ts.isCallExpression(node)) {
@@ -188,38 +209,112 @@ export class DefIndex {
     } else {
       ts.forEachChild(scope, (c) => visit(c, false));
     }
-    shareMutations(index, checker);
+    shareMutations(index, sites, checker);
     return index;
   }
+}
+
+/**
+ * A place where the object `value` names may become part of `root`'s (at `fields`):
+ * - same: `const alias = parts`, `const req = { messages }`, `req.messages = list`: one object
+ *   under two names;
+ * - stored: `history.push(turn)`, `sessions.set(id, turn)`, `[turn]`: an element of the container;
+ * - spread: `Object.assign(req, { messages })`: the source's members become the target's;
+ * - read: `for (const turn of history)`: root is one of the elements of value.
+ */
+interface LinkSite {
+  root: ts.Identifier;
+  fields: string[];
+  value: ts.Expression;
+  mode: 'same' | 'stored' | 'spread' | 'read';
+}
+
+/**
+ * Two variables whose objects overlap: `b` at `bf` is `a` at `af` (same), or holds `a` at `af`
+ * as one of its elements (stored), or one of `b`'s elements is read into `a` (read:
+ * `const history = sessions.get(id)`).
+ */
+interface Link {
+  a: ts.Symbol;
+  af: string[];
+  b: ts.Symbol;
+  bf: string[];
+  mode: 'same' | 'stored' | 'read';
 }
 
 /**
  * `const alias = parts; alias.push(p.ssn)` changes what `parts` holds, a push on `parts` shows
  * through `alias`, and `const messages = req.messages; messages.push(...)` changes
  * `req.messages`: a variable copied from another local, or from a member of one, names the same
- * object. Mutations are copied across every such link, both ways, with the member path
+ * object. So does a local put into an object literal (`{ messages: list }`) or assigned to a
+ * member. Mutations are copied across every such link, both ways, with the member path
  * adjusted; where they are written still decides which reach a use.
+ *
+ * Containers keep identity too: `sessions.set(id, history)` then `history.push(turn)` changes
+ * what `sessions` holds, and `sessions.get(id)!.push(turn)` (a write into an element) may change
+ * any object stored in it, or read from it. A push on one stored object does not reach
+ * another object stored in the same container: keys are not tracked, identities are.
  */
-function shareMutations(index: Map<ts.Symbol, Def[]>, checker: ts.TypeChecker): void {
-  const links: { alias: ts.Symbol; root: ts.Symbol; fields: string[] }[] = [];
-  for (const [alias, defs] of index) {
-    for (const d of defs) {
-      if ((d.kind !== 'init' && d.kind !== 'assign' && d.kind !== 'compound') || !d.value || (d.path && d.path.length > 0)) continue;
-      const { root, fields } = memberChain(d.value);
-      const sym = root ? checker.getSymbolAtLocation(root) : undefined;
-      if (sym && sym !== alias && index.has(sym)) links.push({ alias, root: sym, fields });
+function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker: ts.TypeChecker): void {
+  let writes = false;
+  for (const defs of index.values()) if (defs.some(isWrite)) writes = true;
+  if (!writes || sites.length === 0) return;
+  const names = new Set<string>();
+  for (const sym of index.keys()) names.add(sym.name);
+  const links: Link[] = [];
+  const expand = (b: ts.Symbol, bf: string[], value: ts.Expression, mode: LinkSite['mode'], depth: number): void => {
+    if (depth > MAX_SHARED_PATH) return;
+    const v = skipParens(value);
+    if (ts.isObjectLiteralExpression(v)) {
+      for (const p of v.properties) {
+        if (ts.isPropertyAssignment(p)) {
+          const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+          if (key) expand(b, [...bf, key], p.initializer, mode === 'spread' ? 'same' : mode, depth + 1);
+        } else if (ts.isShorthandPropertyAssignment(p)) {
+          expand(b, [...bf, p.name.text], p.name, mode === 'spread' ? 'same' : mode, depth + 1);
+        }
+      }
+      return;
     }
+    if (mode === 'spread') return;
+    if (ts.isArrayLiteralExpression(v) && mode !== 'read') {
+      for (const el of v.elements) if (!ts.isSpreadElement(el)) expand(b, bf, el, 'stored', depth + 1);
+      return;
+    }
+    if (ts.isConditionalExpression(v)) {
+      expand(b, bf, v.whenTrue, mode, depth + 1);
+      expand(b, bf, v.whenFalse, mode, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(v) && LOGICAL.has(v.operatorToken.kind)) {
+      expand(b, bf, v.left, mode, depth + 1);
+      expand(b, bf, v.right, mode, depth + 1);
+      return;
+    }
+    const chain = memberChain(v);
+    // Most values are not variables of this scope: skip the symbol lookup by name first.
+    if (!chain.root || !names.has(chain.root.text)) return;
+    const a = symbolOfWrite(checker, chain.root);
+    if (!a || a === b || !index.has(a)) return;
+    // `const history = sessions.get(id)`: history is one of sessions' elements, not sessions.
+    if (mode === 'read' || (mode === 'same' && chain.intoElement)) links.push({ a: b, af: bf, b: a, bf: chain.fields, mode: 'read' });
+    else links.push({ a, af: chain.fields, b, bf, mode });
+  };
+  for (const site of sites) {
+    const b = symbolOfWrite(checker, site.root);
+    if (b && index.has(b)) expand(b, site.fields, site.value, site.mode, 0);
   }
   if (links.length === 0) return;
   /** What each def was copied from, and the member paths each symbol already has it under. */
   const origin = new Map<Def, Def>();
   const seen = new Map<ts.Symbol, Set<string>>();
-  const keyOf = (d: Def): string => `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}`;
-  const give = (to: ts.Symbol, from: Def, field: string[]): boolean => {
+  const keyOf = (d: Def): string =>
+    `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}:${d.intoElement ? 'e' : ''}${d.ofStored ? 's' : ''}`;
+  const give = (to: ts.Symbol, from: Def, field: string[], flags: Pick<Def, 'intoElement' | 'ofStored'>): boolean => {
     if (field.length > MAX_SHARED_PATH) return false;
     let keys = seen.get(to);
     if (!keys) seen.set(to, (keys = new Set(index.get(to)!.filter(isWrite).map(keyOf))));
-    const copy: Def = { ...from, field };
+    const copy: Def = { ...from, field, intoElement: flags.intoElement, ofStored: flags.ofStored };
     const key = keyOf(copy);
     if (keys.has(key)) return false;
     keys.add(key);
@@ -227,22 +322,42 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, checker: ts.TypeChecker): 
     index.get(to)!.push(copy);
     return true;
   };
+  /** Each write of `from` under `prefix`, given to `to` under `into` + the rest of its path. */
+  const carry = (from: ts.Symbol, prefix: string[], to: ts.Symbol, into: string[], pass: (d: Def) => boolean, flags: (d: Def) => Pick<Def, 'intoElement' | 'ofStored'>): boolean => {
+    let changed = false;
+    for (const m of index.get(from)!.filter(isWrite)) {
+      const f = m.field ?? [];
+      if (!pass(m) || f.length < prefix.length || !prefix.every((x, k) => f[k] === x)) continue;
+      changed = give(to, m, [...into, ...f.slice(prefix.length)], flags(m)) || changed;
+    }
+    return changed;
+  };
+  const all = () => true;
+  const keep = (d: Def) => ({ intoElement: d.intoElement, ofStored: d.ofStored });
+  const own = () => ({});
   // Chains of links (a = b; c = a.x) settle in a few rounds; cycles stop at the path bound.
   for (let round = 0, changed = true; changed && round < MAX_SHARE_ROUNDS; round++) {
     changed = false;
-    for (const { alias, root, fields } of links) {
-      for (const m of index.get(alias)!.filter(isWrite)) {
-        changed = give(root, m, [...fields, ...(m.field ?? [])]) || changed;
-      }
-      for (const m of index.get(root)!.filter(isWrite)) {
-        const f = m.field ?? [];
-        if (f.length >= fields.length && fields.every((x, k) => f[k] === x)) changed = give(alias, m, f.slice(fields.length)) || changed;
+    for (const { a, af, b, bf, mode } of links) {
+      if (mode === 'same') {
+        changed = carry(a, af, b, bf, all, keep) || changed;
+        changed = carry(b, bf, a, af, all, keep) || changed;
+      } else if (mode === 'stored') {
+        // The container changed (it holds a); a changes by writes into some element of it.
+        changed = carry(a, af, b, bf, all, () => ({ ofStored: true })) || changed;
+        changed = carry(b, bf, a, af, (d) => !!d.intoElement, own) || changed;
+      } else {
+        // a is some element of b: a write through a may be into any stored object.
+        changed = carry(a, af, b, bf, all, () => ({ intoElement: true })) || changed;
+        changed = carry(b, bf, a, af, (d) => !!d.intoElement || !!d.ofStored, own) || changed;
       }
     }
   }
   // Keep source order, which the rest of the index has.
   for (const sym of seen.keys()) index.get(sym)!.sort((a, b) => a.node.pos - b.node.pos);
 }
+
+const LOGICAL = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
 
 /** A def that may add to what the variable's object holds, without replacing it. */
 export function isWrite(d: Def): boolean {
@@ -257,9 +372,15 @@ function skipParens(e: ts.Expression): ts.Expression {
   return e;
 }
 
-/** `a.b.c` → root `a`, fields ["b", "c"]; element writes (`a[i]`) add no field (arrays are transparent). */
-export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined; fields: string[] } {
+/**
+ * `a.b.c` → root `a`, fields ["b", "c"]; element writes (`a[i]`) add no field (arrays are
+ * transparent). A container read (`m.get(k)`, `list.at(i)`) names an element of the container,
+ * like `a[i]`; an assignment (`(h ??= [])`) names its target. `intoElement`: the chain went
+ * through an element, so a write through it changes something the root holds.
+ */
+export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined; fields: string[]; intoElement: boolean } {
   const fields: string[] = [];
+  let intoElement = false;
   let cur = skipParens(e);
   for (;;) {
     if (ts.isPropertyAccessExpression(cur)) {
@@ -268,11 +389,22 @@ export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined
     } else if (ts.isElementAccessExpression(cur)) {
       const arg = cur.argumentExpression;
       if (ts.isStringLiteral(arg)) fields.unshift(arg.text);
+      else intoElement = true;
       cur = skipParens(cur.expression);
+    } else if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && ELEMENT_READS.has(cur.expression.name.text)) {
+      intoElement = true;
+      cur = skipParens(cur.expression.expression);
+    } else if (ts.isBinaryExpression(cur) && ASSIGNMENTS.has(cur.operatorToken.kind)) {
+      cur = skipParens(cur.left);
     } else break;
   }
-  return { root: ts.isIdentifier(cur) ? cur : undefined, fields };
+  return { root: ts.isIdentifier(cur) ? cur : undefined, fields, intoElement };
 }
+
+/** Methods that return an element of their receiver (Map, WeakMap, arrays, LRU caches alike). */
+export const ELEMENT_READS = new Set(['get', 'at']);
+/** Assignment operators whose value is their target's new value. */
+export const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
 
 function symbolOfWrite(checker: ts.TypeChecker, id: ts.Node): ts.Symbol | undefined {
   if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { symbolAt } from '../symbols';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
-import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
+import { ASSIGNMENTS, closureReachingDefs, DefIndex, ELEMENT_READS, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
@@ -1010,12 +1010,23 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   const decl = member.valueDeclaration;
   if (decl && ts.isPropertyDeclaration(decl) && decl.initializer) out.push(decl.initializer);
   if (decl && ts.isParameter(decl) && ts.isIdentifier(decl.name)) out.push(decl.name);
+  /** `this.notes`, `this.sessions.get(id)!`, `this.req.messages`, `(this.cache ??= [])`: an object the field holds. */
+  const reachesMember = (e: ts.Expression): boolean => {
+    for (let cur = skipOuter(e); ; ) {
+      if (ts.isPropertyAccessExpression(cur)) {
+        if (cur.name.text === member.name && sameMember(checker.getSymbolAtLocation(cur.name), member)) return true;
+        cur = skipOuter(cur.expression);
+      } else if (ts.isElementAccessExpression(cur)) cur = skipOuter(cur.expression);
+      else if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && ELEMENT_READS.has(cur.expression.name.text)) cur = skipOuter(cur.expression.expression);
+      else if (ts.isBinaryExpression(cur) && ASSIGNMENTS.has(cur.operatorToken.kind)) cur = skipOuter(cur.left);
+      else return false;
+    }
+  };
   const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
-      if (sameMember(checker.getSymbolAtLocation(n.left.name), member)) out.push(n.right);
+    if (ts.isBinaryExpression(n) && ASSIGNMENTS.has(n.operatorToken.kind) && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
+      if (reachesMember(n.left)) out.push(n.right);
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
-      const target = skipOuter(n.expression.expression);
-      if (ts.isPropertyAccessExpression(target) && sameMember(checker.getSymbolAtLocation(target.name), member)) {
+      if (reachesMember(n.expression.expression)) {
         const args = n.expression.name.text === 'set' ? n.arguments.slice(1) : n.arguments;
         for (const a of args) out.push(ts.isSpreadElement(a) ? a.expression : a);
       }
