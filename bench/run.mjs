@@ -30,7 +30,13 @@ const sizes = String(arg('sizes', '10k,100k,500k')).split(',').map((s) => s.trim
 const runsList = String(arg('runs', '3')).split(',').map(Number);
 const runsFor = (i) => runsList[Math.min(i, runsList.length - 1)];
 const seed = Number(arg('seed', 1));
+// The table goes to --out, the raw samples next to it (x.md -> x.json): any other name would
+// have the table written over the samples.
 const out = path.resolve(arg('out', path.join(repo, 'bench/results.md')));
+if (!out.endsWith('.md')) {
+  console.error(`--out ${out}: give a .md path (the raw samples are written next to it, as .json)`);
+  process.exit(2);
+}
 const projects = path.join(repo, '.bench/projects');
 
 const node = process.execPath;
@@ -139,7 +145,7 @@ const version = (pkg) => {
 };
 const cpus = os.cpus();
 const data = {
-  command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runsList.join(',')}`,
+  command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runsList.join(',')}${seed !== 1 ? ` --seed ${seed}` : ''}`,
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   machine: `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
   versions: { node: process.version, typescript: version('typescript'), eslint: version('eslint'), 'typescript-eslint': version('typescript-eslint') },
