@@ -157,6 +157,10 @@ describe('engine: precision on flows the corpus found', () => {
       '7 no-phi-in-prompt Patient.fullName',
       '8 approved-vendors',
     ]);
+    assert.deepEqual(rowsOf(`export async function f(p: Patient) {\n  const a: Msg[] = [];\n  const b: Msg[] = [];\n  for (const list of [a, b]) list.push({ role: 'user', content: p.fullName });\n  return ${sendMessages('b')};\n}`), [
+      '8 no-phi-in-prompt Patient.fullName',
+      '9 approved-vendors',
+    ]);
     // Adding an element to the array does not change an element read from it before.
     assert.deepEqual(rowsOf(`export async function f(p: Patient, threads: Msg[][]) {\n  const first = threads[0]!;\n  threads.push([{ role: 'user', content: p.fullName }]);\n  return ${sendMessages('first')};\n}`), ['8 approved-vendors']);
   });

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memberChain, skipOuter } from './chains';
 import { LEAVE, walk } from './walk';
 
 /**
@@ -195,7 +196,7 @@ export class DefIndex {
       } else if (ts.isCallExpression(node)) {
         addPassed(node, inClosure);
       } else if (ts.isDeleteExpression(node)) {
-        const target = skipParens(node.expression);
+        const target = skipOuter(node.expression);
         if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
           const { root, fields } = memberChain(target);
           if (root && fields.length > 0) add(root, { kind: 'delete', node, field: fields, kills: false, inClosure });
@@ -264,7 +265,7 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
   const links: Link[] = [];
   const expand = (b: ts.Symbol, bf: string[], value: ts.Expression, mode: LinkSite['mode'], depth: number): void => {
     if (depth > MAX_SHARED_PATH) return;
-    const v = skipParens(value);
+    const v = skipOuter(value);
     if (ts.isObjectLiteralExpression(v)) {
       for (const p of v.properties) {
         if (ts.isPropertyAssignment(p)) {
@@ -277,8 +278,9 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
       return;
     }
     if (mode === 'spread') return;
-    if (ts.isArrayLiteralExpression(v) && mode !== 'read') {
-      for (const el of v.elements) if (!ts.isSpreadElement(el)) expand(b, bf, el, 'stored', depth + 1);
+    if (ts.isArrayLiteralExpression(v)) {
+      // `for (const list of [a, b])`: list is one of them.
+      for (const el of v.elements) if (!ts.isSpreadElement(el)) expand(b, bf, el, mode === 'read' ? 'same' : 'stored', depth + 1);
       return;
     }
     if (ts.isConditionalExpression(v)) {
@@ -366,45 +368,6 @@ export function isWrite(d: Def): boolean {
 
 const MAX_SHARED_PATH = 8;
 const MAX_SHARE_ROUNDS = 8;
-
-function skipParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  return e;
-}
-
-/**
- * `a.b.c` → root `a`, fields ["b", "c"]; element writes (`a[i]`) add no field (arrays are
- * transparent). A container read (`m.get(k)`, `list.at(i)`) names an element of the container,
- * like `a[i]`; an assignment (`(h ??= [])`) names its target. `intoElement`: the chain went
- * through an element, so a write through it changes something the root holds.
- */
-export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined; fields: string[]; intoElement: boolean } {
-  const fields: string[] = [];
-  let intoElement = false;
-  let cur = skipParens(e);
-  for (;;) {
-    if (ts.isPropertyAccessExpression(cur)) {
-      fields.unshift(cur.name.text);
-      cur = skipParens(cur.expression);
-    } else if (ts.isElementAccessExpression(cur)) {
-      const arg = cur.argumentExpression;
-      if (ts.isStringLiteral(arg)) fields.unshift(arg.text);
-      else intoElement = true;
-      cur = skipParens(cur.expression);
-    } else if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && ELEMENT_READS.has(cur.expression.name.text)) {
-      intoElement = true;
-      cur = skipParens(cur.expression.expression);
-    } else if (ts.isBinaryExpression(cur) && ASSIGNMENTS.has(cur.operatorToken.kind)) {
-      cur = skipParens(cur.left);
-    } else break;
-  }
-  return { root: ts.isIdentifier(cur) ? cur : undefined, fields, intoElement };
-}
-
-/** Methods that return an element of their receiver (Map, WeakMap, arrays, LRU caches alike). */
-export const ELEMENT_READS = new Set(['get', 'at']);
-/** Assignment operators whose value is their target's new value. */
-export const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
 
 function symbolOfWrite(checker: ts.TypeChecker, id: ts.Node): ts.Symbol | undefined {
   if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {

@@ -1,7 +1,8 @@
 import ts from 'typescript';
 import { symbolAt } from '../symbols';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
-import { ASSIGNMENTS, closureReachingDefs, DefIndex, ELEMENT_READS, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
+import { chainStep, isAssignment, skipOuter } from './chains';
+import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
@@ -899,13 +900,6 @@ function readAnyElement(t: Taint): Taint {
   return t;
 }
 
-export function skipOuter(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) {
-    e = e.expression;
-  }
-  return e;
-}
-
 /** The parameter an argument binds to (the last one, when it is a rest parameter). */
 function paramIndexOf(fn: FunctionNode, argIndex: number): number | undefined {
   if (argIndex < fn.parameters.length) return fn.parameters[argIndex]!.dotDotDotToken ? fn.parameters.length - 1 : argIndex;
@@ -1012,18 +1006,13 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   if (decl && ts.isParameter(decl) && ts.isIdentifier(decl.name)) out.push(decl.name);
   /** `this.notes`, `this.sessions.get(id)!`, `this.req.messages`, `(this.cache ??= [])`: an object the field holds. */
   const reachesMember = (e: ts.Expression): boolean => {
-    for (let cur = skipOuter(e); ; ) {
-      if (ts.isPropertyAccessExpression(cur)) {
-        if (cur.name.text === member.name && sameMember(checker.getSymbolAtLocation(cur.name), member)) return true;
-        cur = skipOuter(cur.expression);
-      } else if (ts.isElementAccessExpression(cur)) cur = skipOuter(cur.expression);
-      else if (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && ELEMENT_READS.has(cur.expression.name.text)) cur = skipOuter(cur.expression.expression);
-      else if (ts.isBinaryExpression(cur) && ASSIGNMENTS.has(cur.operatorToken.kind)) cur = skipOuter(cur.left);
-      else return false;
+    for (let cur: ts.Expression | undefined = skipOuter(e); cur; cur = chainStep(cur)) {
+      if (ts.isPropertyAccessExpression(cur) && cur.name.text === member.name && sameMember(checker.getSymbolAtLocation(cur.name), member)) return true;
     }
+    return false;
   };
   const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && ASSIGNMENTS.has(n.operatorToken.kind) && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
+    if (ts.isBinaryExpression(n) && isAssignment(n) && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
       if (reachesMember(n.left)) out.push(n.right);
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
       if (reachesMember(n.expression.expression)) {
