@@ -25,6 +25,13 @@ export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, 
     const end = target.getEnd();
     if (ts.isShorthandPropertyAssignment(target)) {
       edits.push({ fileName: sf.fileName, start, end, newText: `${target.name.text}: ${local}(${target.name.text})` });
+    } else if (ts.isSpreadElement(target)) {
+      // Each element is redacted, not the array: a spread redacted string would be its characters.
+      const list = target.expression;
+      const text = sf.text.slice(list.getStart(sf), list.getEnd());
+      const item = local === 'item' ? 'value' : 'item';
+      const receiver = ts.isIdentifier(list) || ts.isPropertyAccessExpression(list) || ts.isElementAccessExpression(list) || ts.isCallExpression(list) ? text : `(${text})`;
+      edits.push({ fileName: sf.fileName, start, end, newText: `...${receiver}.map((${item}) => ${local}(${item}))` });
     } else {
       edits.push({ fileName: sf.fileName, start, end, newText: `${local}(${sf.text.slice(start, end)})` });
     }
@@ -52,6 +59,7 @@ function wrapPoint(node: ts.Node, checker: ts.TypeChecker, sig: RedactorSignatur
     const accepts = !sig.param || isOpen(sig.param) || checker.isTypeAssignableTo(own, sig.param);
     return accepts && (isOpen(expected) || checker.isTypeAssignableTo(sig.returns, expected)) ? node : undefined;
   }
+  if (ts.isSpreadElement(node)) return spreadFits(node, checker, sig) ? node : undefined;
   const fits = (e: ts.Expression): boolean => {
     const own = checker.getTypeAtLocation(e);
     if (sig.param && !isOpen(sig.param) && !checker.isTypeAssignableTo(own, sig.param)) return false;
@@ -71,6 +79,22 @@ function wrapPoint(node: ts.Node, checker: ts.TypeChecker, sig: RedactorSignatur
     if (!up) return undefined;
     e = up;
   }
+}
+
+/**
+ * `[...patient.allergies]` can become `[...patient.allergies.map((item) => redact(item))]` when
+ * the spread is an array whose elements the redactor takes, and redacted text may stand where
+ * the elements went (an array literal whose expected element type takes text, or none).
+ */
+function spreadFits(spread: ts.SpreadElement, checker: ts.TypeChecker, sig: RedactorSignature): boolean {
+  const list = checker.getTypeAtLocation(spread.expression);
+  if (!checker.isArrayType(list)) return false;
+  const element = checker.getIndexTypeOfType(list, ts.IndexKind.Number);
+  if (!element || (sig.param && !isOpen(sig.param) && !checker.isTypeAssignableTo(element, sig.param))) return false;
+  if (!ts.isArrayLiteralExpression(spread.parent)) return false;
+  const expected = checker.getContextualType(spread.parent);
+  const expectedElement = expected && checker.getIndexTypeOfType(expected, ts.IndexKind.Number);
+  return !expectedElement || isOpen(expectedElement) || checker.isTypeAssignableTo(sig.returns, expectedElement);
 }
 
 /** The expression whose value `e` is part of, through calls and operators (not statements or literals). */

@@ -16,7 +16,7 @@ import * as path from 'node:path';
  * the engine improves, never lower them to make a regression pass):
  *
  *   rule               measured recall   measured precision   floor recall   floor precision
- *   no-phi-in-prompt   166/167 = 0.994   166/167 = 0.994      0.98           0.98
+ *   no-phi-in-prompt   167/167 = 1.000   167/167 = 1.000      0.99           0.99
  *   approved-vendors   142/142 = 1.000   142/142 = 1.000      0.99           0.99
  *
  * (When the corpus was written: 0.970/0.947 and 1.000/0.966; the fixes since are listed in
@@ -26,7 +26,7 @@ import * as path from 'node:path';
  * test/corpus/README.md.
  */
 const FLOORS: Record<Rule, { recall: number; precision: number }> = {
-  'no-phi-in-prompt': { recall: 0.98, precision: 0.98 },
+  'no-phi-in-prompt': { recall: 0.99, precision: 0.99 },
   'approved-vendors': { recall: 0.99, precision: 0.99 },
 };
 

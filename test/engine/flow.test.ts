@@ -51,4 +51,16 @@ describe('engine: fails closed', () => {
     const a = analyze(`${HEAD}export async function f(p: Patient) {\n  const x = p.\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`\${p.ssn}\` }\n`);
     assert.ok(a.findings.some((f) => f.ruleId === 'no-phi-in-prompt' && f.kind === 'phi-to-vendor'));
   });
+
+  it('PHI spread into an array is reported at the spread, and its fix redacts each element', () => {
+    const code = `${HEAD}import type { PHI } from './models.js';\nexport async function f(allergies: PHI<string>[]) {\n  const all = [...allergies, 'none otherwise'];\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: all.join('\\n') }] });\n}`;
+    const phi = analyze(code).findings.filter((f) => f.kind === 'phi-to-vendor');
+    assert.deepEqual(phi.map((f) => f.range.startPos.line + 1), [6]);
+    const edits = phi[0]!.fixes[0]!.edits;
+    assert.ok(edits.some((e) => e.newText === '...allergies.map((item) => redact(item))'), JSON.stringify(edits));
+    // Applied (edits from the end, so offsets stay valid), the file sends nothing that is PHI.
+    let fixed = code;
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    assert.deepEqual(analyze(fixed).findings.filter((f) => f.kind === 'phi-to-vendor').map((f) => f.message), []);
+  });
 });

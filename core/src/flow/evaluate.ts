@@ -122,7 +122,7 @@ export class Evaluator {
         return this.objectLiteral(expr as ts.ObjectLiteralExpression, env);
       case ts.SyntaxKind.ArrayLiteralExpression: {
         const a = expr as ts.ArrayLiteralExpression;
-        const parts = a.elements.map((el) => (ts.isSpreadElement(el) ? this.taintOf(el.expression, env) : embedAt(this.taintOf(el, env), el)));
+        const parts = a.elements.map((el) => embedAt(this.taintOf(ts.isSpreadElement(el) ? el.expression : el, env), el));
         return union(...parts);
       }
       case ts.SyntaxKind.SpreadElement:
