@@ -257,9 +257,9 @@ interface Link {
  * another object stored in the same container: keys are not tracked, identities are.
  */
 function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker: ts.TypeChecker): void {
-  let writes = false;
-  for (const defs of index.values()) if (defs.some(isWrite)) writes = true;
-  if (!writes || sites.length === 0) return;
+  let anyWrite = false;
+  for (const defs of index.values()) if (defs.some(isWrite)) anyWrite = true;
+  if (!anyWrite || sites.length === 0) return;
   const names = new Set<string>();
   for (const sym of index.keys()) names.add(sym.name);
   const links: Link[] = [];
@@ -307,56 +307,98 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
     if (b && index.has(b)) expand(b, site.fields, site.value, site.mode, 0);
   }
   if (links.length === 0) return;
-  /** What each def was copied from, and the member paths each symbol already has it under. */
+  /** What each def was copied from. */
   const origin = new Map<Def, Def>();
-  const seen = new Map<ts.Symbol, Set<string>>();
   const keyOf = (d: Def): string =>
     `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}:${d.intoElement ? 'e' : ''}${d.ofStored ? 's' : ''}`;
+  /**
+   * A symbol's writes, append-only, split by what a link may carry: all of them, those into an
+   * element it holds, and copies from an object stored in it. `keys`: what it already has.
+   */
+  interface Writes {
+    all: Def[];
+    element: Def[];
+    stored: Def[];
+    keys: Set<string>;
+  }
+  const writes = new Map<ts.Symbol, Writes>();
+  const writesOf = (sym: ts.Symbol): Writes => {
+    let w = writes.get(sym);
+    if (!w) {
+      const all = index.get(sym)!.filter(isWrite);
+      w = { all, element: all.filter((d) => d.intoElement), stored: all.filter((d) => d.ofStored), keys: new Set(all.map(keyOf)) };
+      writes.set(sym, w);
+    }
+    return w;
+  };
+  const touched = new Set<ts.Symbol>();
   const give = (to: ts.Symbol, from: Def, field: string[], flags: Pick<Def, 'intoElement' | 'ofStored'>): boolean => {
     if (field.length > MAX_SHARED_PATH) return false;
-    let keys = seen.get(to);
-    if (!keys) seen.set(to, (keys = new Set(index.get(to)!.filter(isWrite).map(keyOf))));
+    const w = writesOf(to);
     const copy: Def = { ...from, field, intoElement: flags.intoElement, ofStored: flags.ofStored };
     const key = keyOf(copy);
-    if (keys.has(key)) return false;
-    keys.add(key);
+    if (w.keys.has(key)) return false;
+    w.keys.add(key);
     origin.set(copy, origin.get(from) ?? from);
     index.get(to)!.push(copy);
+    w.all.push(copy);
+    if (copy.intoElement) w.element.push(copy);
+    if (copy.ofStored) w.stored.push(copy);
+    touched.add(to);
     return true;
   };
-  /** Each write of `from` under `prefix`, given to `to` under `into` + the rest of its path. */
-  const carry = (from: ts.Symbol, prefix: string[], to: ts.Symbol, into: string[], pass: (d: Def) => boolean, flags: (d: Def) => Pick<Def, 'intoElement' | 'ofStored'>): boolean => {
-    let changed = false;
-    for (const m of index.get(from)!.filter(isWrite)) {
-      const f = m.field ?? [];
-      if (!pass(m) || f.length < prefix.length || !prefix.every((x, k) => f[k] === x)) continue;
-      changed = give(to, m, [...into, ...f.slice(prefix.length)], flags(m)) || changed;
-    }
-    return changed;
-  };
-  const all = () => true;
+  /**
+   * One direction of a link: the writes of `from` under `prefix` (from the list `take` picks),
+   * given to `to` under `into` + the rest of their path. `done` counts what was carried
+   * already, so each write crosses each link once, however many rounds run.
+   */
+  interface Carry {
+    from: ts.Symbol;
+    prefix: string[];
+    to: ts.Symbol;
+    into: string[];
+    take: keyof Pick<Writes, 'all' | 'element' | 'stored'>;
+    flags: (d: Def) => Pick<Def, 'intoElement' | 'ofStored'>;
+    done: number;
+  }
   const keep = (d: Def) => ({ intoElement: d.intoElement, ofStored: d.ofStored });
   const own = () => ({});
+  const asStored = () => ({ ofStored: true });
+  const asElement = () => ({ intoElement: true });
+  const carries: Carry[] = [];
+  const add = (from: ts.Symbol, prefix: string[], to: ts.Symbol, into: string[], take: Carry['take'], flags: Carry['flags']) =>
+    carries.push({ from, prefix, to, into, take, flags, done: 0 });
+  for (const { a, af, b, bf, mode } of links) {
+    if (mode === 'same') {
+      add(a, af, b, bf, 'all', keep);
+      add(b, bf, a, af, 'all', keep);
+    } else if (mode === 'stored') {
+      // The container changed (it holds a); a changes by writes into some element of it.
+      add(a, af, b, bf, 'all', asStored);
+      add(b, bf, a, af, 'element', own);
+    } else {
+      // a is some element of b: a write through a may be into any stored object, and a may be
+      // any of them.
+      add(a, af, b, bf, 'all', asElement);
+      add(b, bf, a, af, 'element', own);
+      add(b, bf, a, af, 'stored', own);
+    }
+  }
   // Chains of links (a = b; c = a.x) settle in a few rounds; cycles stop at the path bound.
   for (let round = 0, changed = true; changed && round < MAX_SHARE_ROUNDS; round++) {
     changed = false;
-    for (const { a, af, b, bf, mode } of links) {
-      if (mode === 'same') {
-        changed = carry(a, af, b, bf, all, keep) || changed;
-        changed = carry(b, bf, a, af, all, keep) || changed;
-      } else if (mode === 'stored') {
-        // The container changed (it holds a); a changes by writes into some element of it.
-        changed = carry(a, af, b, bf, all, () => ({ ofStored: true })) || changed;
-        changed = carry(b, bf, a, af, (d) => !!d.intoElement, own) || changed;
-      } else {
-        // a is some element of b: a write through a may be into any stored object.
-        changed = carry(a, af, b, bf, all, () => ({ intoElement: true })) || changed;
-        changed = carry(b, bf, a, af, (d) => !!d.intoElement || !!d.ofStored, own) || changed;
+    for (const c of carries) {
+      const list = writesOf(c.from)[c.take];
+      for (; c.done < list.length; c.done++) {
+        const m = list[c.done]!;
+        const f = m.field ?? [];
+        if (f.length < c.prefix.length || !c.prefix.every((x, k) => f[k] === x)) continue;
+        if (give(c.to, m, [...c.into, ...f.slice(c.prefix.length)], c.flags(m))) changed = true;
       }
     }
   }
   // Keep source order, which the rest of the index has.
-  for (const sym of seen.keys()) index.get(sym)!.sort((a, b) => a.node.pos - b.node.pos);
+  for (const sym of touched) index.get(sym)!.sort((a, b) => a.node.pos - b.node.pos);
 }
 
 const LOGICAL = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
