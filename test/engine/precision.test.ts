@@ -176,5 +176,10 @@ describe('engine: precision on flows the corpus found', () => {
       '9 no-phi-in-prompt Patient.fullName',
     ]);
     assert.deepEqual(rowsOf(chat(`this.req.messages.push({ role: 'user', content: p.id });`, 'openai.chat.completions.create(this.req)')), ['12 approved-vendors']);
+    // The same mutators as for locals: splice inserts from its third argument on.
+    assert.deepEqual(rowsOf(chat(`this.req.messages.splice(0, 0, { role: 'user', content: p.fullName });`, 'openai.chat.completions.create(this.req)')), [
+      '12 approved-vendors',
+      '9 no-phi-in-prompt Patient.fullName',
+    ]);
   });
 });

@@ -54,3 +54,25 @@ export function memberChain(e: ts.Expression): { root: ts.Identifier | undefined
   }
   return { root: ts.isIdentifier(cur) ? cur : undefined, fields, intoElement };
 }
+
+/**
+ * A write into a member or element: `a.b.c = v` writes into the object `a.b` holds, at the root
+ * `a` under ["b", "c"]. `member`: the write names a member (`req.messages = list`, one object
+ * under two names), not an element (`rows[i] = list`, stored in the container). One walk.
+ */
+export function memberWrite(target: ts.PropertyAccessExpression | ts.ElementAccessExpression): { root: ts.Identifier | undefined; fields: string[]; intoElement: boolean; member: boolean } {
+  const object = memberChain(target.expression);
+  const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isStringLiteral(target.argumentExpression) ? target.argumentExpression.text : undefined;
+  return { root: object.root, fields: name === undefined ? object.fields : [...object.fields, name], intoElement: object.intoElement, member: name !== undefined };
+}
+
+/** Methods that add their arguments to the receiver, from this argument on. */
+const MUTATORS = new Map([['push', 0], ['unshift', 0], ['splice', 2], ['add', 0], ['set', 1], ['append', 1]]);
+
+/** `list.push(a, b)`, `m.set(k, v)`, `parts.splice(i, 0, x)`: the receiver and what goes into it. */
+export function mutation(call: ts.CallExpression): { receiver: ts.Expression; values: readonly ts.Expression[] } | undefined {
+  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const from = MUTATORS.get(call.expression.name.text);
+  if (from === undefined) return undefined;
+  return { receiver: call.expression.expression, values: call.arguments.slice(from) };
+}

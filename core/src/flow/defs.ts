@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { memberChain, skipOuter } from './chains';
+import { isAssignment, memberChain, memberWrite, mutation, skipOuter } from './chains';
 import { LEAVE, walk } from './walk';
 
 /**
@@ -37,8 +37,6 @@ export interface Def {
   ofStored?: boolean;
 }
 
-const MUTATORS: Record<string, number> = { push: 0, unshift: 0, splice: 2, add: 0, set: 1, append: 1, concat: -1 };
-
 export class DefIndex {
   private byScope = new Map<ts.Node, Map<ts.Symbol, Def[]>>();
 
@@ -58,12 +56,13 @@ export class DefIndex {
     const checker = this.checker;
     /** Where one variable's object may become part of another's (see shareMutations). */
     const sites: LinkSite[] = [];
-    const add = (id: ts.Node, def: Def) => {
+    const add = (id: ts.Node, def: Def): ts.Symbol | undefined => {
       const sym = symbolOfWrite(checker, id);
-      if (!sym) return;
+      if (!sym) return undefined;
       let list = index.get(sym);
       if (!list) index.set(sym, (list = []));
       list.push(def);
+      return sym;
     };
     /** `addContext(messages, p)`: the callee may push into what it is given (see Summary.paramWrites). */
     const addPassed = (call: ts.CallExpression, inClosure: boolean) => {
@@ -75,8 +74,8 @@ export class DefIndex {
     };
     const bindPattern = (name: ts.BindingName, value: ts.Expression | undefined, path: PathSeg[], node: ts.Node, kind: Def['kind'], inClosure: boolean) => {
       if (ts.isIdentifier(name)) {
-        add(name, { kind, node, value, path, kills: true, inClosure });
-        if (value && path.length === 0 && (kind === 'init' || kind === 'element-of')) sites.push({ root: name, fields: [], value, mode: kind === 'init' ? 'same' : 'read' });
+        const root = add(name, { kind, node, value, path, kills: true, inClosure });
+        if (root && value && path.length === 0 && (kind === 'init' || kind === 'element-of')) sites.push({ root, fields: [], value, mode: kind === 'init' ? 'same' : 'read' });
         return;
       }
       if (ts.isObjectBindingPattern(name)) {
@@ -100,8 +99,8 @@ export class DefIndex {
     };
     const assignPattern = (target: ts.Expression, value: ts.Expression, path: PathSeg[], node: ts.Node, inClosure: boolean) => {
       if (ts.isIdentifier(target)) {
-        add(target, { kind: 'assign', node, value, path, kills: path.length === 0, inClosure });
-        if (path.length === 0) sites.push({ root: target, fields: [], value, mode: 'same' });
+        const root = add(target, { kind: 'assign', node, value, path, kills: path.length === 0, inClosure });
+        if (root && path.length === 0) sites.push({ root, fields: [], value, mode: 'same' });
       } else if (ts.isObjectLiteralExpression(target)) {
         for (const p of target.properties) {
           if (ts.isShorthandPropertyAssignment(p)) assignPattern(p.name, value, [...path, { kind: 'member', name: p.name.text }], node, inClosure);
@@ -115,12 +114,10 @@ export class DefIndex {
           assignPattern(ts.isSpreadElement(el) ? el.expression : el, value, [...path, ts.isSpreadElement(el) ? { kind: 'element' } : { kind: 'element', index }], node, inClosure);
         });
       } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
-        const { root, fields } = memberChain(target);
-        if (!root) return;
-        const object = memberChain(target.expression);
-        add(root, { kind: 'mutate', node, value, path, field: fields, kills: false, inClosure, intoElement: object.intoElement });
+        const w = memberWrite(target);
+        const root = w.root && add(w.root, { kind: 'mutate', node, value, path, field: w.fields, kills: false, inClosure, intoElement: w.intoElement });
         // `req.messages = list` makes them one object; `rows[i] = list` stores it as an element.
-        if (path.length === 0) sites.push({ root, fields, value, mode: fields.length > object.fields.length ? 'same' : 'stored' });
+        if (root && path.length === 0) sites.push({ root, fields: w.fields, value, mode: w.member ? 'same' : 'stored' });
       }
     };
     // walk, not recursion: deep expressions (a 2,000-term `+` chain) must not overflow the
@@ -155,46 +152,34 @@ export class DefIndex {
       } else if (ts.isBinaryExpression(node)) {
         const op = node.operatorToken.kind;
         if (op === ts.SyntaxKind.EqualsToken) assignPattern(node.left, node.right, [], node, inClosure);
-        else if (
-          op === ts.SyntaxKind.PlusEqualsToken ||
-          op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
-          op === ts.SyntaxKind.BarBarEqualsToken ||
-          op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
-        ) {
+        else if (op === ts.SyntaxKind.PlusEqualsToken || isAssignment(node)) {
+          // `x ??= v` may leave x as it was: it adds a definition, it does not replace one.
           if (ts.isIdentifier(node.left)) {
-            add(node.left, { kind: 'compound', node, value: node.right, kills: false, inClosure });
-            sites.push({ root: node.left, fields: [], value: node.right, mode: 'same' });
+            const root = add(node.left, { kind: 'compound', node, value: node.right, kills: false, inClosure });
+            if (root) sites.push({ root, fields: [], value: node.right, mode: 'same' });
           } else if (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) {
-            const { root, fields } = memberChain(node.left);
-            if (root) add(root, { kind: 'mutate', node, value: node.right, field: fields, kills: false, inClosure, intoElement: memberChain(node.left.expression).intoElement });
+            assignPattern(node.left, node.right, [], node, inClosure);
           }
         }
-      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-        const method = node.expression.name.text;
-        const from = MUTATORS[method];
-        if (from !== undefined && from >= 0) {
-          const { root, fields, intoElement } = memberChain(node.expression.expression);
-          if (root) {
-            for (const arg of node.arguments.slice(from)) {
-              add(root, { kind: 'mutate', node, value: ts.isSpreadElement(arg) ? arg.expression : arg, field: fields, kills: false, inClosure, intoElement });
+      } else if (ts.isCallExpression(node)) {
+        const m = mutation(node);
+        if (m) {
+          const { root: id, fields, intoElement } = memberChain(m.receiver);
+          if (id) {
+            for (const arg of m.values) {
+              const root = add(id, { kind: 'mutate', node, value: ts.isSpreadElement(arg) ? arg.expression : arg, field: fields, kills: false, inClosure, intoElement });
               // `history.push(turn)`, `sessions.set(id, turn)`: the object is now also an element of the container.
-              if (!ts.isSpreadElement(arg)) sites.push({ root, fields, value: arg, mode: 'stored' });
+              if (root && !ts.isSpreadElement(arg)) sites.push({ root, fields, value: arg, mode: 'stored' });
             }
           }
-        } else if (method === 'assign' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Object') {
+        } else if (isObjectAssign(node)) {
           const [target, ...sources] = node.arguments;
-          if (target) {
-            const { root, fields, intoElement } = memberChain(target);
-            if (root) {
-              for (const s of sources) {
-                add(root, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure, intoElement });
-                sites.push({ root, fields, value: s, mode: 'spread' });
-              }
-            }
+          const { root: id, fields, intoElement } = memberChain(target!);
+          for (const s of sources) {
+            const root = id && add(id, { kind: 'mutate', node, value: s, field: fields, kills: false, inClosure, intoElement });
+            if (root) sites.push({ root, fields, value: s, mode: 'spread' });
           }
         } else addPassed(node, inClosure);
-      } else if (ts.isCallExpression(node)) {
-        addPassed(node, inClosure);
       } else if (ts.isDeleteExpression(node)) {
         const target = skipOuter(node.expression);
         if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
@@ -224,7 +209,7 @@ export class DefIndex {
  * - read: `for (const turn of history)`: root is one of the elements of value.
  */
 interface LinkSite {
-  root: ts.Identifier;
+  root: ts.Symbol;
   fields: string[];
   value: ts.Expression;
   mode: 'same' | 'stored' | 'spread' | 'read';
@@ -302,10 +287,7 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
     if (mode === 'read' || (mode === 'same' && chain.intoElement)) links.push({ a: b, af: bf, b: a, bf: chain.fields, mode: 'read' });
     else links.push({ a, af: chain.fields, b, bf, mode });
   };
-  for (const site of sites) {
-    const b = symbolOfWrite(checker, site.root);
-    if (b && index.has(b)) expand(b, site.fields, site.value, site.mode, 0);
-  }
+  for (const site of sites) expand(site.root, site.fields, site.value, site.mode, 0);
   if (links.length === 0) return;
   /** What each def was copied from. */
   const origin = new Map<Def, Def>();
@@ -410,6 +392,11 @@ export function isWrite(d: Def): boolean {
 
 const MAX_SHARED_PATH = 8;
 const MAX_SHARE_ROUNDS = 8;
+
+function isObjectAssign(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && call.arguments.length > 0;
+}
 
 function symbolOfWrite(checker: ts.TypeChecker, id: ts.Node): ts.Symbol | undefined {
   if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { symbolAt } from '../symbols';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
-import { chainStep, isAssignment, skipOuter } from './chains';
+import { chainStep, isAssignment, mutation, skipOuter } from './chains';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
 import { isProjectFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
@@ -1014,11 +1014,9 @@ function collectFieldWrites(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaratio
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && isAssignment(n) && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
       if (reachesMember(n.left)) out.push(n.right);
-    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'set', 'add'].includes(n.expression.name.text)) {
-      if (reachesMember(n.expression.expression)) {
-        const args = n.expression.name.text === 'set' ? n.arguments.slice(1) : n.arguments;
-        for (const a of args) out.push(ts.isSpreadElement(a) ? a.expression : a);
-      }
+    } else if (ts.isCallExpression(n)) {
+      const m = mutation(n);
+      if (m && reachesMember(m.receiver)) for (const a of m.values) out.push(ts.isSpreadElement(a) ? a.expression : a);
     }
     ts.forEachChild(n, visit);
   };
