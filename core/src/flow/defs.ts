@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isAssignment, memberChain, memberWrite, mutation, skipOuter } from './chains';
+import { MAX_FIELD_DEPTH } from './taint';
 import { LEAVE, walk } from './walk';
 
 /**
@@ -35,12 +36,18 @@ export interface Def {
   intoElement?: boolean;
   /** A copy of a write into an object the variable holds as an element (see shareMutations). */
   ofStored?: boolean;
+  /**
+   * A copy of a write that may sit anywhere inside the variable's object (see shareMutations:
+   * a write that reached too many places is no longer tracked member by member).
+   */
+  coarse?: boolean;
 }
 
 export class DefIndex {
   private byScope = new Map<ts.Node, Map<ts.Symbol, Def[]>>();
 
-  constructor(private checker: ts.TypeChecker) {}
+  /** `tick` is called on every step of work that may grow with the code's shape (the file's budget). */
+  constructor(private checker: ts.TypeChecker, private tick: () => void = () => {}) {}
 
   defsOf(symbol: ts.Symbol, scope: ts.Node): Def[] {
     let index = this.byScope.get(scope);
@@ -195,7 +202,7 @@ export class DefIndex {
     } else {
       ts.forEachChild(scope, (c) => visit(c, false));
     }
-    shareMutations(index, sites, checker);
+    shareMutations(index, sites, checker, this.tick);
     return index;
   }
 }
@@ -241,7 +248,7 @@ interface Link {
  * any object stored in it, or read from it. A push on one stored object does not reach
  * another object stored in the same container: keys are not tracked, identities are.
  */
-function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker: ts.TypeChecker): void {
+function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker: ts.TypeChecker, tick: () => void): void {
   let anyWrite = false;
   for (const defs of index.values()) if (defs.some(isWrite)) anyWrite = true;
   if (!anyWrite || sites.length === 0) return;
@@ -291,8 +298,10 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
   if (links.length === 0) return;
   /** What each def was copied from. */
   const origin = new Map<Def, Def>();
+  /** How many copies each original write has made: past MAX_COPIES_PER_WRITE they are coarse. */
+  const copies = new Map<Def, number>();
   const keyOf = (d: Def): string =>
-    `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}:${d.intoElement ? 'e' : ''}${d.ofStored ? 's' : ''}`;
+    `${d.kind}:${d.node.pos}:${(origin.get(d) ?? d).value?.pos}:${d.argIndex}:${(d.field ?? []).join('.')}:${d.intoElement ? 'e' : ''}${d.ofStored ? 's' : ''}${d.coarse ? 'c' : ''}`;
   /**
    * A symbol's writes, append-only, split by what a link may carry: all of them, those into an
    * element it holds, and copies from an object stored in it. `keys`: what it already has.
@@ -315,13 +324,22 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
   };
   const touched = new Set<ts.Symbol>();
   const give = (to: ts.Symbol, from: Def, field: string[], flags: Pick<Def, 'intoElement' | 'ofStored'>): boolean => {
-    if (field.length > MAX_SHARED_PATH) return false;
+    tick();
+    const first = origin.get(from) ?? from;
+    const made = copies.get(first) ?? 0;
+    // Objects that hold each other (merge code: `a.link = b; b.owner = a`) give every write a
+    // path through every cycle: the number of paths grows exponentially with their length. Past
+    // a fixed number of copies, or past the depth labels can express, the write is kept as
+    // "somewhere in this object": every member read and every serialization of it sees the PHI
+    // (never fewer findings), and each variable holds at most one such copy of it.
+    const coarse = from.coarse || made >= MAX_COPIES_PER_WRITE || field.length > MAX_SHARED_PATH;
     const w = writesOf(to);
-    const copy: Def = { ...from, field, intoElement: flags.intoElement, ofStored: flags.ofStored };
+    const copy: Def = { ...from, field: coarse ? [] : field, intoElement: flags.intoElement, ofStored: flags.ofStored, coarse };
     const key = keyOf(copy);
     if (w.keys.has(key)) return false;
     w.keys.add(key);
-    origin.set(copy, origin.get(from) ?? from);
+    copies.set(first, made + 1);
+    origin.set(copy, first);
     index.get(to)!.push(copy);
     w.all.push(copy);
     if (copy.intoElement) w.element.push(copy);
@@ -374,8 +392,9 @@ function shareMutations(index: Map<ts.Symbol, Def[]>, sites: LinkSite[], checker
       for (; c.done < list.length; c.done++) {
         const m = list[c.done]!;
         const f = m.field ?? [];
-        if (f.length < c.prefix.length || !c.prefix.every((x, k) => f[k] === x)) continue;
-        if (give(c.to, m, [...c.into, ...f.slice(c.prefix.length)], c.flags(m))) changed = true;
+        // A coarse write may sit under any member, so it crosses every link of its variable.
+        if (!m.coarse && (f.length < c.prefix.length || !c.prefix.every((x, k) => f[k] === x))) continue;
+        if (give(c.to, m, m.coarse ? [] : [...c.into, ...f.slice(c.prefix.length)], c.flags(m))) changed = true;
       }
     }
   }
@@ -390,7 +409,10 @@ export function isWrite(d: Def): boolean {
   return d.kind === 'mutate' || d.kind === 'passed';
 }
 
-const MAX_SHARED_PATH = 8;
+/** Deeper member paths than labels can hold (taint.ts) would only be cut there. */
+const MAX_SHARED_PATH = MAX_FIELD_DEPTH;
+/** Exact (member-by-member) copies one write may make across links before it turns coarse. */
+const MAX_COPIES_PER_WRITE = 32;
 const MAX_SHARE_ROUNDS = 8;
 
 function isObjectAssign(call: ts.CallExpression): boolean {

@@ -53,7 +53,7 @@ export class Evaluator {
 
   constructor(readonly ctx: ProgramContext, readonly hooks: EvaluatorHooks, readonly currentFile: ts.SourceFile | undefined) {
     this.checker = ctx.checker;
-    this.defs = new DefIndex(ctx.checker);
+    this.defs = new DefIndex(ctx.checker, () => checkBudget(ctx));
   }
 
   taintOf(expr: ts.Expression, env: Env): Taint {

@@ -33,7 +33,8 @@ export type Taint = readonly Label[];
 export const CLEAN: Taint = [];
 const MAX_LABELS = 32;
 const MAX_HOPS = 24;
-const MAX_FIELD_DEPTH = 4;
+/** How deep inside a value a label can say where PHI sits; deeper paths keep their first segments. */
+export const MAX_FIELD_DEPTH = 4;
 
 function labelKey(l: Label): string {
   return l.kind === 'phi'

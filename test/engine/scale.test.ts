@@ -1,0 +1,57 @@
+/**
+ * Shapes of real code that made the analysis grow without bound (ottehr's patient-merge code:
+ * FHIR resources that point at each other), and the bounds that keep it linear.
+ */
+import * as assert from 'node:assert/strict';
+import ts from 'typescript';
+import { analyze, programWith } from '../support/program';
+// Internal: how many definitions the sharing of mutations made (not part of the public API).
+import { DefIndex } from '@phi-guard/core/dist/src/flow/defs';
+
+const HEADER = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nimport type { Patient } from './models.js';\n`;
+
+/** `n` objects, each linked to others through members in cycles (`r0.f3 = r3; r3.f0 = r0`). */
+function cyclicMerge(n: number, phiInto: number): { code: string; phiLine: number; callLine: number } {
+  const lines = HEADER.split('\n').slice(0, -1);
+  lines.push('export async function merge(p: Patient) {');
+  for (let i = 0; i < n; i++) lines.push(`  const r${i}: any = {};`);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && (i + j) % 3 === 0) lines.push(`  r${i}.f${j} = r${j};`);
+  let phiLine = 0;
+  for (let i = 0; i < n; i++) {
+    lines.push(`  r${i}.items.push(${i === phiInto ? 'p.fullName' : 'p.clinicId'});`);
+    if (i === phiInto) phiLine = lines.length;
+  }
+  lines.push(`  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(r0) }] });`);
+  const callLine = lines.length;
+  lines.push('}');
+  return { code: lines.join('\n'), phiLine, callLine };
+}
+
+describe('engine: shapes of real code stay bounded', () => {
+  it('objects linked in cycles: PHI written into one reaches what is sent through the others, in bounded work', () => {
+    const { code, phiLine, callLine } = cyclicMerge(12, 9);
+    const findings = analyze(code).findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}${f.phi ? ' ' + f.phi.join(',') : ''}`).sort();
+    assert.deepEqual(findings, [`${callLine} approved-vendors`, `${phiLine} no-phi-in-prompt Patient.fullName`].sort());
+
+    // Each write is copied to a bounded number of places: 12 writes of `items` plus the 36 link
+    // writes, each at most 32 exact copies and one coarse copy per variable. Unbounded, the
+    // member paths through the cycles (r0.f3.f0.f3...) made millions and ran out of memory.
+    const { program, sourceFile } = programWith(code);
+    const fn = sourceFile.statements.find(ts.isFunctionDeclaration)!;
+    const defs = new DefIndex(program.getTypeChecker());
+    let total = 0;
+    for (const stmt of fn.body!.statements) {
+      if (!ts.isVariableStatement(stmt)) continue;
+      const sym = program.getTypeChecker().getSymbolAtLocation(stmt.declarationList.declarations[0]!.name)!;
+      total += defs.defsOf(sym, fn).length;
+    }
+    assert.ok(total > 48, `every write is recorded (${total})`);
+    assert.ok(total <= 48 * (32 + 12 * 3), `copies are bounded (${total})`);
+  });
+
+  it('a clean member written into the same cycles stays clean', () => {
+    const { code, callLine } = cyclicMerge(12, -1);
+    const findings = analyze(code).findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}`);
+    assert.deepEqual(findings, [`${callLine} approved-vendors`]);
+  });
+});
