@@ -69,7 +69,9 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   } catch (err) {
     result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: 0 };
     // Summaries that were half-computed when the analysis stopped must not be reused.
-    for (const [k, v] of ctx.summaries) if (v === 'pending') ctx.summaries.delete(k);
+    for (const parts of ctx.summaries.values()) {
+      for (const part of Object.keys(parts) as (keyof typeof parts)[]) if (parts[part] === 'pending') delete parts[part];
+    }
     ctx.summaryEvaluators.clear();
   } finally {
     ctx.deadline = Infinity;

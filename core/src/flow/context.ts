@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ResolvedConfig } from '../config/types';
 import { buildFieldNameSets, type FieldNameSets } from '../sources/fieldNames';
-import type { Summary } from './summaryTypes';
+import type { SummaryParts } from './summaryTypes';
 
 /** Raised when the file's time budget runs out; analyzeFile turns it into a fail-closed finding. */
 export class BudgetExceeded extends Error {
@@ -50,7 +50,7 @@ export interface ProgramContext {
   memberVerdicts: Map<ts.Symbol, MemberVerdict | null>;
   typeVerdicts: Map<ts.Type, TypePhi[]>;
   awareContainers: Map<ts.Node, boolean>;
-  summaries: Map<ts.Node, Summary | 'pending'>;
+  summaries: Map<ts.Node, SummaryParts>;
   fieldDefs: Map<ts.Symbol, ts.Expression[]>;
   /** Evaluators of summaries whose computation was deferred part-way: their memos are kept. */
   summaryEvaluators: Map<ts.Node, unknown>;

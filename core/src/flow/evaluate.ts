@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { symbolAt } from '../symbols';
+import { calleeFromSymbol, NEEDS_SIGNATURE } from './callees';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { chainStep, isAssignment, mutation, skipOuter } from './chains';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
@@ -259,7 +260,7 @@ export class Evaluator {
       const call = def.node as ts.CallExpression;
       const target = this.projectCallee(call);
       const index = target ? paramIndexOf(target, def.argIndex!) : undefined;
-      const written = target && index !== undefined ? this.summaryOf(target).paramWrites[index] : undefined;
+      const written = target && index !== undefined ? this.summaryOf(target, 'paramWrites')[index] : undefined;
       if (!written || written.length === 0) return CLEAN;
       t = this.substitute(written, call, env);
       verb = `given to ${calleeName(call)}(), which adds to`;
@@ -448,7 +449,7 @@ export class Evaluator {
   private getterReturns(member: ts.Symbol, expr: ts.Expression): Taint {
     const getter = member.declarations?.find(ts.isGetAccessorDeclaration);
     if (!getter?.body || !isProjectFile(getter.getSourceFile().fileName)) return CLEAN;
-    const returned = this.summaryOf(getter).returns.filter((l) => l.kind === 'phi');
+    const returned = this.summaryOf(getter, 'returns').filter((l) => l.kind === 'phi');
     return addHop(returned, expr, `returned by getter ${member.name}`);
   }
 
@@ -567,16 +568,14 @@ export class Evaluator {
       if (builtin) return builtin;
     }
     if (decl && declFile && isProjectFile(declFile.fileName) && hasBody(decl)) {
-      const summary = this.summaryOf(decl as FunctionNode);
-      const sub = this.substitute(summary.returns, call, env);
+      const sub = this.substitute(this.summaryOf(decl as FunctionNode, 'returns'), call, env);
       const t = addHop(sub, call, `returned by ${calleeName(call)}()`);
       return union(t, this.resultTypeSource(call, sig));
     }
     if (!decl) {
       const fn = this.untypedTarget(callee);
       if (fn) {
-        const summary = this.summaryOf(fn);
-        return addHop(this.substitute(summary.returns, call, env), call, `returned by ${calleeName(call)}()`);
+        return addHop(this.substitute(this.summaryOf(fn, 'returns'), call, env), call, `returned by ${calleeName(call)}()`);
       }
     }
     // A library or unknown function: counts and flags reveal nothing; anything else may carry its inputs.
@@ -682,8 +681,7 @@ export class Evaluator {
       const inner: Env = { root: env.root, bindings, parent: env };
       return union(...returnExpressions(fn).map((r) => this.taintOf(r, inner)));
     }
-    const summary = this.summaryOf(fn);
-    return this.substituteTaints(summary.returns, argTaints);
+    return this.substituteTaints(this.summaryOf(fn, 'returns'), argTaints);
   }
 
   private bindPattern(pattern: ts.BindingName, t: Taint, bindings: Map<ts.Symbol, Taint>): void {
@@ -769,25 +767,27 @@ export class Evaluator {
 
   // ---------------------------------------------------------------- summaries
 
-  summaryOf(fn: FunctionNode): Summary {
-    const cached = this.ctx.summaries.get(fn);
-    if (cached === 'pending') return { returns: [], paramSinks: [], paramWrites: [] }; // recursion: the outer computation covers it
-    if (cached) return cached;
-    if (this.ctx.depth >= DEFER_DEPTH) throw new Deferred(() => void this.summaryOf(fn));
-    this.ctx.summaries.set(fn, 'pending');
-    let summary: Summary;
+  summaryOf<P extends keyof Summary>(fn: FunctionNode, part: P): Summary[P] {
+    let parts = this.ctx.summaries.get(fn);
+    if (!parts) this.ctx.summaries.set(fn, (parts = {}));
+    const cached = parts[part];
+    if (cached === 'pending') return [] as Summary[P]; // recursion: the outer computation covers it
+    if (cached) return cached as Summary[P];
+    if (this.ctx.depth >= DEFER_DEPTH) throw new Deferred(() => void this.summaryOf(fn, part));
+    parts[part] = 'pending';
+    let value: Summary[P];
     try {
-      summary = this.computeSummary(fn);
+      value = this.computeSummaryPart(fn, part);
     } catch (e) {
-      this.ctx.summaries.delete(fn);
+      delete parts[part];
       throw e;
     }
-    this.ctx.summaries.set(fn, summary);
-    this.ctx.summaryEvaluators.delete(fn);
-    return summary;
+    parts[part] = value;
+    if (!Object.values(parts).includes('pending')) this.ctx.summaryEvaluators.delete(fn);
+    return value;
   }
 
-  private computeSummary(fn: FunctionNode): Summary {
+  private computeSummaryPart<P extends keyof Summary>(fn: FunctionNode, part: P): Summary[P] {
     // A summary must not depend on the file being analyzed: evaluate it with a private memo.
     // Kept until the summary completes, so work deferred inside it is found in its memo.
     let sub = this.ctx.summaryEvaluators.get(fn) as Evaluator | undefined;
@@ -797,7 +797,16 @@ export class Evaluator {
       this.ctx.summaryEvaluators.set(fn, sub);
     }
     const env: Env = { root: fn };
-    const returns = union(...returnExpressions(fn).map((r) => sub.taintOf(r, env)));
+    const own = (t: Taint): Label[] => t.filter((l) => l.kind === 'phi' || l.fn === fn);
+    if (part === 'returns') return own(union(...returnExpressions(fn).map((r) => sub.taintOf(r, env)))) as Summary[P];
+    if (part === 'paramWrites') {
+      const paramWrites: Label[][] = [];
+      fn.parameters.forEach((p, i) => {
+        const t = own(this.writesInto(p.name, fn, sub, env));
+        if (t.length > 0) paramWrites[i] = t;
+      });
+      return paramWrites as Summary[P];
+    }
     const paramSinks: ParamSink[] = [];
     for (const site of sub.sinkSitesIn(fn)) {
       for (const content of site.content) {
@@ -814,13 +823,7 @@ export class Evaluator {
         }
       }
     }
-    const own = (t: Taint): Label[] => t.filter((l) => l.kind === 'phi' || l.fn === fn);
-    const paramWrites: Label[][] = [];
-    fn.parameters.forEach((p, i) => {
-      const t = own(this.writesInto(p.name, fn, sub, env));
-      if (t.length > 0) paramWrites[i] = t;
-    });
-    return { returns: own(returns), paramSinks, paramWrites };
+    return paramSinks as Summary[P];
   }
 
   /**
@@ -853,7 +856,7 @@ export class Evaluator {
   sinkSitesIn(scope: ts.Node): { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] {
     const out: { call: ts.CallExpression | ts.NewExpression; sink: SinkMatch; content: ts.Expression[]; via?: FunctionNode; paramSinks?: ParamSink[] }[] = [];
     // Syntax first: only calls through a name a wrapper can have are resolved with the checker.
-    const wrappers = wrapperNames(this.ctx);
+    const wrappers = wrapperNames(this.ctx, (call) => !!this.hooks.matchSink(call));
     const root = ts.isFunctionLike(scope) ? (scope as { body?: ts.Node }).body : scope;
     if (!root) return out;
     for (const node of callsWithin(root)) {
@@ -863,8 +866,7 @@ export class Evaluator {
       else if (ts.isCallExpression(node) && wrappers.mayCallWrapper(node)) {
         const target = this.projectCallee(node);
         if (target) {
-          const s = this.summaryOf(target);
-          for (const ps of s.paramSinks) {
+          for (const ps of this.summaryOf(target, 'paramSinks')) {
             const arg = argForParam(node, target, ps.paramIndex);
             if (arg.length > 0) out.push({ call: node, sink: ps.sink, content: arg, via: target, paramSinks: [ps] });
           }
@@ -876,6 +878,8 @@ export class Evaluator {
 
   /** The project function a call runs, if it has a body to summarize. */
   private projectCallee(call: ts.CallExpression): FunctionNode | undefined {
+    const bySymbol = calleeFromSymbol(this.checker, call.expression);
+    if (bySymbol !== NEEDS_SIGNATURE) return bySymbol;
     const sig = this.checker.getResolvedSignature(call);
     const decl = sig?.declaration;
     if (decl && hasBody(decl) && isProjectFile(decl.getSourceFile().fileName)) return decl as FunctionNode;

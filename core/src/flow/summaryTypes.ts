@@ -25,4 +25,12 @@ export interface Summary {
   paramWrites: Label[][];
 }
 
+/**
+ * A function's summary, part by part: each part is computed the first time a caller needs it
+ * ('pending' while it is being computed, for recursion). Deciding whether a call reaches an LLM
+ * needs only `paramSinks`, which reads only what flows into calls; evaluating everything a
+ * function returns and writes for every call on the way made real code slow (ottehr's merge code).
+ */
+export type SummaryParts = { [P in keyof Summary]?: Summary[P] | 'pending' };
+
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };

@@ -21,7 +21,13 @@ import { LEAVE, walk } from './walk';
 export class WrapperNames {
   private readonly names = new Set<string>();
 
-  constructor(program: ts.Program) {
+  /**
+   * `isSink`: whether a call is an LLM call (the sink matcher). Only functions holding one seed
+   * the index: real code calls `JSON.parse`, `fhir.create`, `patch` and `fetch` everywhere, and
+   * seeding on those names alone made nearly every function of a 266k-line project a possible
+   * wrapper (11,957 names), so every call was resolved and summarized.
+   */
+  constructor(program: ts.Program, isSink: (call: ts.CallExpression) => boolean) {
     /** callee name -> names of the functions whose bodies call it. */
     const callersOf = new Map<string, Set<string>>();
     /** name -> names that may denote the same function (imports, re-exports, variables). */
@@ -35,7 +41,10 @@ export class WrapperNames {
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
-      for (const n of facts.seeds) seeds.add(n);
+      facts.seedCalls.forEach((call, i) => {
+        if (!isSink(call)) return;
+        for (const n of facts.seedNames[i]!) seeds.add(n);
+      });
       for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, facts.calls[i]!, facts.calls[i + 1]!);
       for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, facts.aliases[i]!, facts.aliases[i + 1]!);
     }
@@ -122,7 +131,10 @@ for (const k of [
 const perContext = new WeakMap<ProgramContext, WrapperNames>();
 
 interface FileFacts {
-  seeds: string[];
+  /** Calls through a name the sink matcher looks at, inside a named function... */
+  seedCalls: ts.CallExpression[];
+  /** ...and, for each, the names of the functions around it. */
+  seedNames: string[][];
   /** Flat pairs: callee name, then the name of a function whose body calls it. */
   calls: string[];
   /** Flat pairs: a name, then another name that may denote the same function. */
@@ -147,7 +159,7 @@ const SINK_NAMES: ReadonlySet<string> = new Set([
 function factsOf(sf: ts.SourceFile): FileFacts {
   const cached = fileFacts.get(sf);
   if (cached) return cached;
-  const facts: FileFacts = { seeds: [], calls: [], aliases: [], callNodes: [] };
+  const facts: FileFacts = { seedCalls: [], seedNames: [], calls: [], aliases: [], callNodes: [] };
   const enclosing: string[][] = [];
   const enter = (node: ts.Node): boolean | typeof LEAVE => {
     const what = scanKind[node.kind]!;
@@ -159,12 +171,10 @@ function factsOf(sf: ts.SourceFile): FileFacts {
       facts.callNodes.push(call);
       const callee = calleeNameOf(call.expression);
       if (callee !== undefined) {
-        const seed = SINK_NAMES.has(callee);
-        for (const names of enclosing) {
-          for (const n of names) {
-            if (seed) facts.seeds.push(n);
-            facts.calls.push(callee, n);
-          }
+        for (const names of enclosing) for (const n of names) facts.calls.push(callee, n);
+        if (SINK_NAMES.has(callee) && enclosing.length > 0) {
+          facts.seedCalls.push(call);
+          facts.seedNames.push(enclosing.flat());
         }
       }
     } else if (what === ALIAS) recordAliases(node, facts.aliases);
@@ -202,9 +212,9 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
   return all.slice(lo, end).filter((c) => c.end <= root.end);
 }
 
-export function wrapperNames(ctx: ProgramContext): WrapperNames {
+export function wrapperNames(ctx: ProgramContext, isSink: (call: ts.CallExpression) => boolean): WrapperNames {
   let w = perContext.get(ctx);
-  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program)));
+  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, isSink)));
   return w;
 }
 

@@ -31,6 +31,8 @@ type LangchainDecision = VendorDecision & { endpointOptions?: string[] };
 
 export class SinkMatcher {
   private names: Set<string>;
+  /** Every package the catalog matches calls in: a callee declared only elsewhere is no sink. */
+  private modules: Set<string>;
   private vendorsById = new Map<string, VendorInfo>();
   private cache = new WeakMap<ts.Node, SinkMatch | null>();
 
@@ -44,6 +46,7 @@ export class SinkMatcher {
     for (const f of catalog.modelFunctions) for (const n of f.functions) this.names.add(n);
     for (const h of catalog.http) for (const n of h.functions) this.names.add(n);
     for (const v of catalog.vendors) this.vendorsById.set(v.id, v);
+    this.modules = new Set([...catalog.methods.map((m) => m.module), ...catalog.modelFunctions.map((f) => f.module), ...catalog.http.map((h) => h.module)]);
   }
 
   match(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
@@ -62,6 +65,7 @@ export class SinkMatcher {
 
   private compute(call: ts.CallExpression, callee: ts.Expression, name: string): SinkMatch | undefined {
     const resolved = this.resolve(call, callee);
+    if (resolved === null) return undefined;
     if (resolved) {
       const http = this.matchHttp(call, callee, resolved);
       if (http !== undefined) return http ?? undefined;
@@ -81,13 +85,18 @@ export class SinkMatcher {
 
   // ------------------------------------------------------------------ resolution
 
-  private resolve(call: ts.CallExpression, callee: ts.Expression): Resolved | undefined {
+  /** Undefined: not resolved (plain JavaScript: follow require/import); null: certainly no sink. */
+  private resolve(call: ts.CallExpression, callee: ts.Expression): Resolved | undefined | null {
     // The callee's symbol first: it names the same package member as the resolved signature
     // whenever it is a method or function, and costs a property lookup instead of overload
     // resolution against the SDK's large request types (about a second on 100k lines).
     const sym = symbolAt(this.checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     const decls = sym?.declarations ?? [];
     const first = decls[0];
+    // Declared only in packages the catalog knows nothing of (`oystehr.fhir.create<Consent>({...})`,
+    // a zod schema's `parse`): whatever overload the checker would pick is no sink. Resolving it
+    // type-checks the argument against the library's types: 2.4 s for one FHIR literal.
+    if (first && decls.every((d) => this.isForeignPackage(d.getSourceFile()))) return null;
     let decl: ts.Node | undefined = first && decls.every((d) => isCallableDeclaration(d) && d.getSourceFile() === first.getSourceFile()) ? first : undefined;
     if (!decl) {
       // A variable or property holding a function (`const send = client.send.bind(client)`),
@@ -113,6 +122,11 @@ export class SinkMatcher {
     }
     if (!member) return undefined;
     return { pkg, owner, member };
+  }
+
+  private isForeignPackage(sf: ts.SourceFile): boolean {
+    const pkg = packageOfFile(sf.fileName) ?? (sf.hasNoDefaultLib ? 'typescript' : undefined);
+    return pkg !== undefined && !this.modules.has(pkg);
   }
 
   // ------------------------------------------------------------------ SDK methods
