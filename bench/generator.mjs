@@ -53,6 +53,19 @@ export const TSCONFIG = {
  * Write a project of about `lines` lines into `root` (created; must not hold an older project).
  * Returns { lines, files, modules: {kind: count}, expected: {rule: count}, llmModules, editFile }.
  */
+/** Records linked in cycles (`r0.f3 = r3; r3.f0 = r0`), written through every name: the shape of merge code. */
+function mergeModule(a, d) {
+  const n = 10;
+  const o = [`import type { Patient${d} } from '../domain/models${d}.js';`, '', `export interface MergeNode${a} {`, '  id: string;', '  items: string[];', '  [link: string]: unknown;', '}', ''];
+  o.push(`export function mergeRecords${a}(source: Patient${d}, target: Patient${d}): MergeNode${a}[] {`);
+  for (let i = 0; i < n; i++) o.push(`  const r${i}: MergeNode${a} = { id: \`${'${source.id}'}-${i}\`, items: [] };`);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && (i + j) % 3 === 0) o.push(`  r${i}.f${j} = r${j};`);
+  for (let i = 0; i < n; i++) o.push(`  r${i}.items.push(${i % 2 ? 'source.clinicId' : 'target.id'});`);
+  o.push("  const patch = JSON.parse('{\"op\":\"replace\"}') as { op: string };", '  r0.patch = patch;');
+  o.push(`  return [${Array.from({ length: n }, (_, i) => `r${i}`).join(', ')}];`, '}', '');
+  return o.join('\n');
+}
+
 export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
   const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
@@ -269,6 +282,13 @@ export function generateProject(root, { lines = 100_000, seed = 1 } = {}) {
     o.push(`export async function escalate${a}(patient: Patient${bd}): Promise<string> {`, `  return ask${g}('You write escalation notes.', \`Escalate \${patient.ssn} to the on-call team\`);`, '}', '');
     o.push(`export async function followUp${a}(patient: Patient${bd}): Promise<string> {`, `  return ask${g}('You write follow-up reminders.', \`Remind \${redact(patient.phone)} about the visit\`);`, '}', '');
     if (gatewayReported) expected['no-phi-in-prompt'] += 1;
+    // Merge code as real EHR backends have it (ottehr's patient merge): records that point at
+    // each other in cycles, JSON.parse and create/patch calls that are no LLM call. It holds no
+    // PHI; what is sent is ids. Before the sharing of mutations was bounded, one such function
+    // ran the analysis out of memory.
+    o.push(`export async function mergeNote${a}(source: Patient${bd}, target: Patient${bd}): Promise<string> {`, `  const merged = mergeRecords${a}(source, target);`, ...sdkCall('JSON.stringify(merged.map((r) => r.id))', 0), '}', '');
+    o.splice(o.indexOf("import { redact } from '../phi/redact.js';"), 0, `import { mergeRecords${a} } from '../records/merge${a}.js';`);
+    put(`src/records/merge${a}.ts`, mergeModule(a, bd));
     const rel = `src/ai/feature${a}.ts`;
     put(rel, o.join('\n'));
     llmModules.push(rel);

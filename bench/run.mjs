@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateProject, parseSize } from './generator.mjs';
+import { prepareRealProject, realName } from './real.mjs';
 import { mb, renderMarkdown, sec } from './report.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +26,9 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const sizes = String(arg('sizes', '10k,100k,500k')).split(',').map((s) => s.trim()).filter(Boolean);
+const sizes = String(arg('sizes', '10k,100k,500k')).split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+// --real DIR: a real package measured like the generated ones (see bench/README.md, "Real code").
+const realDirs = process.argv.flatMap((a, i) => (a === '--real' ? [path.resolve(process.argv[i + 1])] : []));
 // --runs 3 for every size, or one count per size (--runs 3,3,2).
 const runsList = String(arg('runs', '3')).split(',').map(Number);
 const runsFor = (i) => runsList[Math.min(i, runsList.length - 1)];
@@ -84,23 +87,33 @@ const commands = {
 };
 
 const results = [];
-for (const [sizeIndex, size] of sizes.entries()) {
+const targets = [
+  ...sizes.map((size) => ({ size, dir: path.join(projects, size) })),
+  ...realDirs.map((dir) => ({ size: realName(dir), dir, real: true })),
+];
+for (const [sizeIndex, { size, dir, real }] of targets.entries()) {
   const runs = runsFor(sizeIndex);
-  const lines = parseSize(size);
-  const dir = path.join(projects, size);
-  fs.rmSync(dir, { recursive: true, force: true });
-  const project = generateProject(dir, { lines, seed });
+  let project;
+  if (real) {
+    project = prepareRealProject(dir, repo);
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    project = generateProject(dir, { lines: parseSize(size), seed });
+  }
   console.log(`\n${size}: ${project.lines} lines in ${project.files} files (${dir})`);
-  const checks = [];
+  const checks = [...(project.notes ?? [])];
 
   // Correctness first: it type-checks, and both adapters report what was planted.
   const tsc0 = measure(commands.tsc[1](dir), dir);
   checks.push(tsc0.status === 0 ? 'tsc --noEmit exits 0' : `tsc --noEmit FAILED (exit ${tsc0.status}): ${tsc0.stdout.slice(0, 500)}`);
   const engine0 = measure(commands.engine[1](dir), dir);
   const engineOut = JSON.parse(engine0.stdout.trim().split('\n').pop() || '{}');
-  const want = project.expected;
+  // A real project has no planted count: ESLint must agree with the engine, and no file may fail.
+  const want = project.expected ?? Object.fromEntries(Object.entries(engineOut.findings ?? {}).filter(([k]) => k !== 'analysis-failed'));
   const engineOk = engineOut.findings && Object.keys(want).every((k) => (engineOut.findings[k] ?? 0) === want[k]) && engineOut.failed === 0;
-  checks.push(`engine findings ${JSON.stringify(engineOut.findings)} ${engineOk ? '=' : '!='} planted ${JSON.stringify(want)}`);
+  checks.push(project.expected
+    ? `engine findings ${JSON.stringify(engineOut.findings)} ${engineOk ? '=' : '!='} planted ${JSON.stringify(want)}`
+    : `engine findings ${JSON.stringify(engineOut.findings)}, ${engineOut.failed} files failed closed (exit ${engine0.status})`);
   const jsonFile = path.join(os.tmpdir(), `phi-guard-bench-eslint-${process.pid}.json`);
   const eslint0 = measure([HEAP, bin.eslint, 'src', '--config', 'eslint.config.mjs', '--format', 'json', '--output-file', jsonFile], dir);
   const eslintCounts = {};
@@ -112,7 +125,7 @@ for (const [sizeIndex, size] of sizes.entries()) {
   }
   fs.rmSync(jsonFile, { force: true });
   const eslintOk = Object.keys(want).every((k) => (eslintCounts[k] ?? 0) === want[k]) && Object.keys(eslintCounts).every((k) => k in want);
-  checks.push(`ESLint findings ${JSON.stringify(eslintCounts)} ${eslintOk ? '=' : '!='} planted (exit ${eslint0.status})`);
+  checks.push(`ESLint findings ${JSON.stringify(eslintCounts)} ${eslintOk ? '=' : '!='} ${project.expected ? 'planted' : 'engine (files under src/)'} (exit ${eslint0.status})`);
   for (const c of checks) console.log(`  ${c}`);
 
   // Alternate A/B; the order flips every round so drift on a shared machine hits both sides.
@@ -130,7 +143,7 @@ for (const [sizeIndex, size] of sizes.entries()) {
   }
   const raw = (key) => samples[key].map((r) => ({ ms: Math.round(r.ms), rssMb: Math.round(r.rssMb) }));
   results.push({
-    size, lines: project.lines, files: project.files, checks, runs,
+    size, real: !!real, lines: project.lines, files: project.files, checks, runs,
     samples: { eslintBase: raw('eslintBase'), eslintNoop: raw('eslintNoop'), eslintRules: raw('eslintRules'), tsc: raw('tsc'), engine: raw('engine') },
   });
 }
@@ -145,7 +158,7 @@ const version = (pkg) => {
 };
 const cpus = os.cpus();
 const data = {
-  command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runsList.join(',')}${seed !== 1 ? ` --seed ${seed}` : ''}`,
+  command: `npm run bench -- --sizes ${sizes.join(',') || 'none'} --runs ${runsList.join(',')}${seed !== 1 ? ` --seed ${seed}` : ''}${realDirs.map((d) => ` --real ${path.relative(repo, d)}`).join('')}`,
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   machine: `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
   versions: { node: process.version, typescript: version('typescript'), eslint: version('eslint'), 'typescript-eslint': version('typescript-eslint') },
