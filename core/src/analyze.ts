@@ -3,6 +3,7 @@ import type { ApprovedVendor, ResolvedConfig } from './config/types';
 import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
 import { BudgetExceeded, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
+import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
 import type { FunctionNode } from './flow/summaryTypes';
 import { RedactorMatcher } from './redactors';
@@ -60,8 +61,16 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   const eng = enginesFor(ctx);
   const cached = eng.results.get(sourceFile);
   if (cached) return cached;
+  try {
+    // The program-wide wrapper index is built by whichever file comes first; its cost is the
+    // program's, not that file's, so it is not charged to the file's budget.
+    wrapperNames(ctx, (c) => !!eng.matcher.match(c));
+  } catch (err) {
+    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: Date.now() - started };
+  }
+  const fileStarted = Date.now();
   ctx.budgetMs = budget;
-  ctx.deadline = started + budget;
+  ctx.deadline = fileStarted + budget;
   let result: FileAnalysis;
   try {
     const evaluator = new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) }, sourceFile);

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import ts from 'typescript';
+import { analyzeFile, loadConfigForFile } from '@phi-guard/core';
 import { analyze, programWith } from '../support/program';
 // Internal: how many definitions the sharing of mutations made (not part of the public API).
 import { DefIndex } from '@phi-guard/core/dist/src/flow/defs';
@@ -53,5 +54,34 @@ describe('engine: shapes of real code stay bounded', () => {
     const { code, callLine } = cyclicMerge(12, -1);
     const findings = analyze(code).findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}`);
     assert.deepEqual(findings, [`${callLine} approved-vendors`]);
+  });
+
+  it('a schema built from a package the catalog does not know is never type-checked to match its parse()', () => {
+    // ottehr: `PaperworkConfigSchema.parse(config)` cost 3.9 s of overload resolution, because
+    // `parse` is also an OpenAI method name and asking the receiver's type instantiates the schema.
+    const code = `${HEADER}import { z } from 'zod';
+const Base = z.object({ id: z.string() });
+export const Intake = Base.extend({ reason: z.string() });
+export async function f(p: Patient, raw: unknown) {
+  const intake = Intake.parse(raw);
+  console.log(intake.id);
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: p.fullName }] });
+}`;
+    const { program, sourceFile } = programWith(code);
+    const checker = program.getTypeChecker();
+    const asked: string[] = [];
+    const wrap = <K extends 'getResolvedSignature' | 'getSymbolAtLocation' | 'getTypeAtLocation'>(k: K) => {
+      const orig = checker[k] as (...a: unknown[]) => unknown;
+      (checker as unknown as Record<K, unknown>)[k] = (node: ts.Node, ...rest: unknown[]) => {
+        if (node.getSourceFile?.() === sourceFile && /parse/.test(node.getText())) asked.push(`${k}(${node.getText().split('\n')[0]})`);
+        return orig.call(checker, node, ...rest);
+      };
+    };
+    wrap('getResolvedSignature');
+    wrap('getSymbolAtLocation');
+    wrap('getTypeAtLocation');
+    const rows = analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName)).findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}${f.phi ? ' ' + f.phi.join(',') : ''}`);
+    assert.deepEqual(rows.sort(), ['10 approved-vendors', '10 no-phi-in-prompt Patient.fullName']);
+    assert.deepEqual(asked.filter((a) => !a.startsWith('getSymbolAtLocation(Intake)') && !a.startsWith('getSymbolAtLocation(z)')), []);
   });
 });

@@ -87,6 +87,7 @@ export class SinkMatcher {
 
   /** Undefined: not resolved (plain JavaScript: follow require/import); null: certainly no sink. */
   private resolve(call: ts.CallExpression, callee: ts.Expression): Resolved | undefined | null {
+    if (this.builtFromForeignPackage(callee)) return null;
     // The callee's symbol first: it names the same package member as the resolved signature
     // whenever it is a method or function, and costs a property lookup instead of overload
     // resolution against the SDK's large request types (about a second on 100k lines).
@@ -122,6 +123,43 @@ export class SinkMatcher {
     }
     if (!member) return undefined;
     return { pkg, owner, member };
+  }
+
+  /**
+   * `PaperworkConfigSchema.parse(x)` where the schema is `z.object({...}).extend(...)` from zod:
+   * the receiver is made from a package the catalog does not know, so no SDK method is called.
+   * Decided by names alone (the receiver chain's root, through `const` initializers and imports):
+   * asking the type of the receiver instantiates the whole schema type (3.9 s for one schema).
+   */
+  private builtFromForeignPackage(callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    let e: ts.Expression = callee.expression;
+    for (let steps = 0; steps < 16; steps++) {
+      e = skip(e);
+      if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) {
+        e = e.expression;
+        continue;
+      }
+      if (!ts.isIdentifier(e)) return false;
+      let sym = this.checker.getSymbolAtLocation(e);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) {
+        const spec = importedModule(sym);
+        if (spec !== undefined && !spec.startsWith('.') && !spec.startsWith('/')) {
+          const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+          const target = this.checker.getAliasedSymbol(sym);
+          const declFile = target.declarations?.[0]?.getSourceFile();
+          // A bare specifier can still name a project module (paths, workspaces): then follow it.
+          if (!declFile || !isProjectSource(declFile)) return !this.modules.has(pkg) && !this.modules.has(packageOfFile(declFile?.fileName ?? '') ?? pkg);
+        }
+        sym = this.checker.getAliasedSymbol(sym);
+      }
+      const decls = sym?.declarations;
+      const decl = decls?.length === 1 ? decls[0] : undefined;
+      if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isProjectSource(decl.getSourceFile())) return false;
+      if (!(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return false;
+      e = decl.initializer;
+    }
+    return false;
   }
 
   private isForeignPackage(sf: ts.SourceFile): boolean {
@@ -687,4 +725,20 @@ function isCallableDeclaration(d: ts.Declaration): boolean {
   // `generateContent: (params: ...) => Promise<...>` (@google/genai): the property names the
   // member as well as the function type inside it would.
   return (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) && !!d.type && ts.isFunctionTypeNode(d.type);
+}
+
+/** The module an import alias names (`import { z } from 'zod'`, `import * as Yup from 'yup'`), if syntax says it. */
+function importedModule(sym: ts.Symbol): string | undefined {
+  const d = sym.declarations?.[0];
+  if (!d) return undefined;
+  let n: ts.Node | undefined = d;
+  while (n && !ts.isImportDeclaration(n) && !ts.isImportEqualsDeclaration(n)) n = n.parent;
+  if (!n) return undefined;
+  if (ts.isImportDeclaration(n)) return ts.isStringLiteral(n.moduleSpecifier) ? n.moduleSpecifier.text : undefined;
+  const ref = n.moduleReference;
+  return ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) ? ref.expression.text : undefined;
+}
+
+function isProjectSource(sf: ts.SourceFile): boolean {
+  return !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/');
 }
