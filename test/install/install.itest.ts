@@ -1,0 +1,163 @@
+/**
+ * A new user's first run, for real: every package is packed with `npm pack`, each fixture
+ * project under `fixtures/` is installed with the README's own install command (the tarballs
+ * stand in for the registry names; npm writes a lockfile, then `npm ci` installs from it),
+ * linted with the README's eslint.config.js through the ESLint CLI, and checked finding for
+ * finding, then linted again by the language server installed from its tarball (the editor
+ * must agree with CI, severity included).
+ *
+ * Not part of `npm test` (it installs from the npm registry); `.ci/run` runs it with
+ * `npm run test:install`. Set PHI_GUARD_NPM_CACHE to share npm's cache between runs.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LspClient, messageOf } from '../server/support/lspClient';
+
+const REPO = path.resolve(__dirname, '../../..');
+const FIXTURES = path.join(REPO, 'test/install/fixtures');
+const README = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+const NPM_CACHE = process.env.PHI_GUARD_NPM_CACHE ?? path.join(os.tmpdir(), 'phi-guard-install-npm-cache');
+const PACKAGES = { core: '@phi-guard/core', 'eslint-plugin': 'eslint-plugin-phi-guard', server: 'phi-guard-language-server' } as const;
+
+interface Expected {
+  file: string;
+  line: number;
+  rule: string;
+  severity: 'error' | 'warning';
+  /** Text the message must contain. */
+  message: string;
+}
+
+interface Fixture {
+  /** The README's install command for this kind of project, verbatim. */
+  install: string;
+  /** Arguments after `npx eslint` (from the README). */
+  lint: string[];
+  expected: Expected[];
+}
+
+interface Reported {
+  file: string;
+  line: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+const key = (r: { file: string; line: number; rule: string; severity: string }) => `${r.file}:${r.line} ${r.severity} ${r.rule}`;
+
+function run(cmd: string, args: string[], cwd: string): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+describe('install from the packed tarballs, as the README says', function () {
+  this.timeout(10 * 60_000);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-install-'));
+  const tarballs: Record<keyof typeof PACKAGES, string> = { core: '', 'eslint-plugin': '', server: '' };
+
+  before(() => {
+    const packs = path.join(work, 'packs');
+    fs.mkdirSync(packs);
+    for (const dir of Object.keys(PACKAGES) as (keyof typeof PACKAGES)[]) {
+      const out = run('npm', ['pack', '--json', '--pack-destination', packs], path.join(REPO, dir));
+      tarballs[dir] = path.join(packs, (JSON.parse(out) as { filename: string }[])[0].filename);
+    }
+  });
+
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  describe('the tarballs', () => {
+    for (const [dir, name] of Object.entries(PACKAGES)) {
+      it(`${name} ships its README and the MIT LICENSE, and no doc cites a file that does not ship`, () => {
+        const files = execFileSync('tar', ['tzf', tarballs[dir as keyof typeof PACKAGES]], { encoding: 'utf8' }).split('\n');
+        assert.ok(files.includes('package/README.md'), `${name}: no README.md in ${files.join(', ')}`);
+        assert.ok(files.includes('package/LICENSE'), `${name}: no LICENSE`);
+        const license = execFileSync('tar', ['xzOf', tarballs[dir as keyof typeof PACKAGES], 'package/LICENSE'], { encoding: 'utf8' });
+        assert.match(license, /^MIT License/);
+        for (const doc of files.filter((f) => f.endsWith('.md'))) {
+          const text = execFileSync('tar', ['xzOf', tarballs[dir as keyof typeof PACKAGES], doc], { encoding: 'utf8' });
+          assert.doesNotMatch(text, /\bSPEC\b/, `${name}/${doc} cites the SPEC, which does not ship`);
+          assert.doesNotMatch(text, /github\.com\/phi-guard/, `${name}/${doc} links to an unchecked repository URL`);
+        }
+      });
+    }
+  });
+
+  for (const name of fs.readdirSync(FIXTURES).sort()) {
+    describe(`fixture ${name}`, () => {
+      const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'fixture.json'), 'utf8')) as Fixture;
+      const dir = path.join(work, name);
+      let eslintFindings: Reported[] = [];
+
+      it('uses the README verbatim: its install command and its eslint.config.js', () => {
+        assert.ok(README.includes(fixture.install), `README.md does not contain "${fixture.install}"`);
+        const config = fs.readFileSync(path.join(FIXTURES, name, 'eslint.config.js'), 'utf8').trim();
+        assert.ok(README.includes(config), `README.md does not contain ${name}/eslint.config.js:\n${config}`);
+        assert.ok(README.includes(`npx eslint ${fixture.lint.join(' ')}`), `README.md does not show "npx eslint ${fixture.lint.join(' ')}"`);
+      });
+
+      it('installs with the README command (a lockfile from the tarballs, then npm ci)', () => {
+        fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (f) => path.basename(f) !== 'fixture.json' });
+        // The tarballs stand in for the registry: the plugin's dependency on @phi-guard/core too.
+        const pkgFile = path.join(dir, 'package.json');
+        const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+        pkg.overrides = { '@phi-guard/core': `file:${tarballs.core}` };
+        fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+        const [npm, ...args] = fixture.install.split(/\s+/);
+        assert.equal(npm, 'npm');
+        const withTarballs = args.map((a) => (a === 'eslint-plugin-phi-guard' ? tarballs['eslint-plugin'] : a));
+        // The language server too, for the editor half of the test below.
+        run('npm', [...withTarballs, `file:${tarballs.server}`, '--package-lock-only', '--no-audit', '--no-fund'], dir);
+        run('npm', ['ci', '--no-audit', '--no-fund'], dir);
+        const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/typescript/package.json'), 'utf8')).version as string;
+        assert.ok(fs.existsSync(path.join(dir, 'node_modules/eslint-plugin-phi-guard/package.json')));
+        console.log(`      (${name}: typescript ${installed})`);
+      });
+
+      it('lints with `npx eslint`: exactly the expected findings, no parse error', () => {
+        const r = spawnSync(process.execPath, [path.join(dir, 'node_modules/eslint/bin/eslint.js'), ...fixture.lint, '-f', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        assert.ok(r.status === 0 || r.status === 1, `eslint exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+        const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; severity: number; message: string; fatal?: boolean }[] }[];
+        eslintFindings = results.flatMap((f) =>
+          f.messages.map((m) => ({
+            file: path.relative(dir, f.filePath),
+            line: m.line,
+            rule: m.ruleId ?? (m.fatal ? 'fatal' : 'none'),
+            severity: m.severity === 2 ? 'error' : 'warning',
+            message: m.message,
+          })),
+        );
+        assert.deepEqual(eslintFindings.map(key).sort(), fixture.expected.map(key).sort(), eslintFindings.map((f) => `${key(f)} ${f.message}`).join('\n'));
+        for (const e of fixture.expected) {
+          const got = eslintFindings.find((f) => key(f) === key(e))!;
+          assert.ok(got.message.includes(e.message), `${key(e)}: "${got.message}" lacks "${e.message}"`);
+        }
+      });
+
+      it('the language server installed from its tarball agrees, finding for finding and severity for severity', async () => {
+        const serverBin = path.join(dir, 'node_modules/phi-guard-language-server/bin/phi-guard-language-server.js');
+        const client = await LspClient.start({ workspaceFolders: [dir], serverBin });
+        try {
+          const files = [...new Set([...eslintFindings.map((f) => f.file), ...fixture.expected.map((e) => e.file)])];
+          const fromServer: Reported[] = [];
+          for (const file of files) {
+            const abs = path.join(dir, file);
+            client.open(abs);
+            for (const d of await client.diagnosticsFor(abs, undefined, 120_000)) {
+              fromServer.push({ file, line: d.range.start.line + 1, rule: String(d.code), severity: d.severity === 1 ? 'error' : 'warning', message: messageOf(d) });
+            }
+          }
+          const fromEslint = eslintFindings.filter((f) => files.includes(f.file));
+          assert.deepEqual(fromServer.map((f) => `${key(f)} ${f.message}`).sort(), fromEslint.map((f) => `${key(f)} ${f.message}`).sort());
+        } finally {
+          await client.stop();
+        }
+      });
+    });
+  }
+});
