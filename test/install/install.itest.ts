@@ -55,6 +55,19 @@ function run(cmd: string, args: string[], cwd: string): string {
   return r.stdout;
 }
 
+const FORMATTER = './node_modules/eslint-plugin-phi-guard/formatter.js';
+
+/** The project's own TypeScript/JavaScript files (eslint.config.js included), relative to `dir`. */
+function sourceFiles(dir: string, sub = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+    const rel = path.join(sub, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...sourceFiles(dir, rel));
+    else if (e.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(e.name)) out.push(rel);
+  }
+  return out;
+}
+
 describe('install from the packed tarballs, as the README says', function () {
   this.timeout(10 * 60_000);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-install-'));
@@ -133,11 +146,42 @@ describe('install from the packed tarballs, as the README says', function () {
           })),
         );
         assert.deepEqual(eslintFindings.map(key).sort(), fixture.expected.map(key).sort(), eslintFindings.map((f) => `${key(f)} ${f.message}`).join('\n'));
+        const unmatched = [...eslintFindings];
         for (const e of fixture.expected) {
-          const got = eslintFindings.find((f) => key(f) === key(e))!;
-          assert.ok(got.message.includes(e.message), `${key(e)}: "${got.message}" lacks "${e.message}"`);
+          const at = unmatched.findIndex((f) => key(f) === key(e) && f.message.includes(e.message));
+          assert.ok(at >= 0, `no finding ${key(e)} with "${e.message}" in\n${unmatched.map((f) => `${key(f)} ${f.message}`).join('\n')}`);
+          unmatched.splice(at, 1);
         }
+        // Every source file of the project was linted (a clean file must be a checked file).
+        const linted = new Set(results.map((f) => path.relative(dir, f.filePath)));
+        for (const file of sourceFiles(dir)) assert.ok(linted.has(file), `${file} was not linted; linted: ${[...linted].join(', ')}`);
       });
+
+      it('the PHI Guard formatter shows each finding\'s flow path and how many files it checked', () => {
+        const sources = sourceFiles(dir);
+        const r = spawnSync(process.execPath, [path.join(dir, 'node_modules/eslint/bin/eslint.js'), ...fixture.lint, '-f', FORMATTER], { cwd: dir, encoding: 'utf8' });
+        assert.equal(r.status, fixture.expected.some((e) => e.severity === 'error') ? 1 : 0, `${r.stdout}\n${r.stderr}`);
+        assert.ok(r.stdout.includes(`PHI Guard checked ${sources.length} of ${sources.length} TypeScript/JavaScript file`), r.stdout);
+        const phi = fixture.expected.filter((e) => e.rule === 'phi-guard/no-phi-in-prompt').length;
+        assert.equal((r.stdout.match(/^ {10}1\. PHI source: /gm) ?? []).length, phi, r.stdout);
+        assert.equal((r.stdout.match(/^ {10}\d+\. LLM call: /gm) ?? []).length, phi, r.stdout);
+      });
+
+      if (name === 'monorepo') {
+        it('a configuration that matches none of the files fails the run with the formatter, instead of passing silently', () => {
+          const configFile = path.join(dir, 'eslint.config.js');
+          const original = fs.readFileSync(configFile, 'utf8');
+          // The pre-0.1 README's pattern, at a monorepo root: matches only eslint.config.js, which it then excludes.
+          fs.writeFileSync(configFile, original.replace('[phiGuard.configs.recommended]', "[{ ...phiGuard.configs.recommended, files: ['src/**/*.{ts,tsx,js}'] }]"));
+          try {
+            const r = spawnSync(process.execPath, [path.join(dir, 'node_modules/eslint/bin/eslint.js'), '.', '-f', FORMATTER], { cwd: dir, encoding: 'utf8' });
+            assert.equal(r.status, 2, `${r.stdout}\n${r.stderr}`);
+            assert.match(r.stderr, /PHI Guard checked none of the \d+ file\(s\) ESLint linted/);
+          } finally {
+            fs.writeFileSync(configFile, original);
+          }
+        });
+      }
 
       it('the language server installed from its tarball agrees, finding for finding and severity for severity', async () => {
         const serverBin = path.join(dir, 'node_modules/phi-guard-language-server/bin/phi-guard-language-server.js');
@@ -149,7 +193,7 @@ describe('install from the packed tarballs, as the README says', function () {
             const abs = path.join(dir, file);
             client.open(abs);
             for (const d of await client.diagnosticsFor(abs, undefined, 120_000)) {
-              fromServer.push({ file, line: d.range.start.line + 1, rule: String(d.code), severity: d.severity === 1 ? 'error' : 'warning', message: messageOf(d) });
+              fromServer.push({ file, line: d.range.start.line + 1, rule: `phi-guard/${String(d.code)}`, severity: d.severity === 1 ? 'error' : 'warning', message: messageOf(d) });
             }
           }
           const fromEslint = eslintFindings.filter((f) => files.includes(f.file));
