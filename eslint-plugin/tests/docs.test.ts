@@ -27,3 +27,21 @@ describe('the shipped docs', () => {
     }
   });
 });
+
+describe('links out of the packages', () => {
+  it('every package names the same repository, and the rule doc links point at docs that exist in it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ruleDocsUrl, RULE_IDS } = require('@phi-guard/core') as typeof import('@phi-guard/core');
+    const urls = ['core', 'eslint-plugin', 'server', 'client'].map((d) => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, d, 'package.json'), 'utf8')) as { repository?: { url?: string } };
+      assert.ok(pkg.repository?.url, `${d}/package.json has no repository.url`);
+      return pkg.repository.url;
+    });
+    assert.equal(new Set(urls).size, 1, urls.join(', '));
+    for (const id of RULE_IDS) {
+      const url = ruleDocsUrl(id);
+      assert.ok(url.startsWith(`${urls[0]}/blob/main/`), url);
+      assert.ok(fs.existsSync(path.join(ROOT, url.slice(`${urls[0]}/blob/main/`.length))), `${url}: no such file in the repository`);
+    }
+  });
+});

@@ -125,8 +125,8 @@ describe('install from the packed tarballs, as the README says', function () {
         assert.equal(npm, 'npm');
         const withTarballs = args.map((a) => (a === 'eslint-plugin-phi-guard' ? tarballs['eslint-plugin'] : a));
         // The language server too, for the editor half of the test below.
-        run('npm', [...withTarballs, `file:${tarballs.server}`, '--package-lock-only', '--no-audit', '--no-fund'], dir);
-        run('npm', ['ci', '--no-audit', '--no-fund'], dir);
+        run('npm', [...withTarballs, `file:${tarballs.server}`, '--package-lock-only', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+        run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir);
         const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/typescript/package.json'), 'utf8')).version as string;
         assert.ok(fs.existsSync(path.join(dir, 'node_modules/eslint-plugin-phi-guard/package.json')));
         console.log(`      (${name}: typescript ${installed})`);
