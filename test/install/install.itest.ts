@@ -10,7 +10,7 @@
  * `npm run test:install`. Set PHI_GUARD_NPM_CACHE to share npm's cache between runs.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -49,10 +49,61 @@ interface Reported {
 
 const key = (r: { file: string; line: number; rule: string; severity: string }) => `${r.file}:${r.line} ${r.severity} ${r.rule}`;
 
+const NPM_ENV = { ...process.env, npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false' };
+
 function run(cmd: string, args: string[], cwd: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: NPM_ENV });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status}\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+function runAsync(cmd: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: NPM_ENV }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * The README's install command with the tarballs standing in for the registry (the plugin's
+ * dependency on @phi-guard/core too, through `overrides`), plus the language server for the
+ * editor half of the test; npm writes the lockfile, then `npm ci` installs from it.
+ */
+async function install(name: string, dir: string, fixture: Fixture, tarballs: Record<keyof typeof PACKAGES, string>): Promise<void> {
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (f) => path.basename(f) !== 'fixture.json' });
+  const pkgFile = path.join(dir, 'package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+  pkg.overrides = { '@phi-guard/core': `file:${tarballs.core}` };
+  fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+  const [npm, ...args] = fixture.install.split(/\s+/);
+  if (npm !== 'npm') throw new Error(`${name}: the install command is not npm's: ${fixture.install}`);
+  const withTarballs = args.map((a) => (a === 'eslint-plugin-phi-guard' ? tarballs['eslint-plugin'] : a));
+  await runAsync('npm', [...withTarballs, `file:${tarballs.server}`, '--package-lock-only', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+  await runAsync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+}
+
+/** Runs `jobs` with at most `limit` at a time; each promise settles with its job. */
+function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T>[] {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return jobs.map(
+    (job) =>
+      new Promise<T>((resolve, reject) => {
+        const start = () => {
+          running++;
+          job()
+            .then(resolve, reject)
+            .finally(() => {
+              running--;
+              queue.shift()?.();
+            });
+        };
+        if (running < limit) start();
+        else queue.push(start);
+      }),
+  );
 }
 
 const FORMATTER = './node_modules/eslint-plugin-phi-guard/formatter.js';
@@ -72,6 +123,9 @@ describe('install from the packed tarballs, as the README says', function () {
   this.timeout(10 * 60_000);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-install-'));
   const tarballs: Record<keyof typeof PACKAGES, string> = { core: '', 'eslint-plugin': '', server: '' };
+  const fixtureNames = fs.readdirSync(FIXTURES).sort();
+  /** Installs run in parallel (mostly waiting on npm's cache and the network); the lints do not. */
+  const installs = new Map<string, Promise<void>>();
 
   before(() => {
     const packs = path.join(work, 'packs');
@@ -80,6 +134,11 @@ describe('install from the packed tarballs, as the README says', function () {
       const out = run('npm', ['pack', '--json', '--pack-destination', packs], path.join(REPO, dir));
       tarballs[dir] = path.join(packs, (JSON.parse(out) as { filename: string }[])[0].filename);
     }
+    const jobs = fixtureNames.map((name) => () => install(name, path.join(work, name), JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'fixture.json'), 'utf8')) as Fixture, tarballs));
+    limited(jobs, 3).forEach((p, i) => {
+      p.catch(() => undefined); // reported by the fixture's install test
+      installs.set(fixtureNames[i], p);
+    });
   });
 
   after(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -101,7 +160,7 @@ describe('install from the packed tarballs, as the README says', function () {
     }
   });
 
-  for (const name of fs.readdirSync(FIXTURES).sort()) {
+  for (const name of fixtureNames) {
     describe(`fixture ${name}`, () => {
       const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'fixture.json'), 'utf8')) as Fixture;
       const dir = path.join(work, name);
@@ -114,19 +173,8 @@ describe('install from the packed tarballs, as the README says', function () {
         assert.ok(README.includes(`npx eslint ${fixture.lint.join(' ')}`), `README.md does not show "npx eslint ${fixture.lint.join(' ')}"`);
       });
 
-      it('installs with the README command (a lockfile from the tarballs, then npm ci)', () => {
-        fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (f) => path.basename(f) !== 'fixture.json' });
-        // The tarballs stand in for the registry: the plugin's dependency on @phi-guard/core too.
-        const pkgFile = path.join(dir, 'package.json');
-        const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-        pkg.overrides = { '@phi-guard/core': `file:${tarballs.core}` };
-        fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
-        const [npm, ...args] = fixture.install.split(/\s+/);
-        assert.equal(npm, 'npm');
-        const withTarballs = args.map((a) => (a === 'eslint-plugin-phi-guard' ? tarballs['eslint-plugin'] : a));
-        // The language server too, for the editor half of the test below.
-        run('npm', [...withTarballs, `file:${tarballs.server}`, '--package-lock-only', '--prefer-offline', '--no-audit', '--no-fund'], dir);
-        run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+      it('installs with the README command (a lockfile from the tarballs, then npm ci)', async () => {
+        await installs.get(name);
         const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/typescript/package.json'), 'utf8')).version as string;
         assert.ok(fs.existsSync(path.join(dir, 'node_modules/eslint-plugin-phi-guard/package.json')));
         console.log(`      (${name}: typescript ${installed})`);
@@ -171,7 +219,8 @@ describe('install from the packed tarballs, as the README says', function () {
         it('a configuration that matches none of the files fails the run with the formatter, instead of passing silently', () => {
           const configFile = path.join(dir, 'eslint.config.js');
           const original = fs.readFileSync(configFile, 'utf8');
-          // The pre-0.1 README's pattern, at a monorepo root: matches only eslint.config.js, which it then excludes.
+          // The old README's pattern, at a monorepo root: no source file matches; ESLint still lints
+          // eslint.config.js (its default **/*.js), with no PHI Guard rule on, and used to exit 0.
           fs.writeFileSync(configFile, original.replace('[phiGuard.configs.recommended]', "[{ ...phiGuard.configs.recommended, files: ['src/**/*.{ts,tsx,js}'] }]"));
           try {
             const r = spawnSync(process.execPath, [path.join(dir, 'node_modules/eslint/bin/eslint.js'), '.', '-f', FORMATTER], { cwd: dir, encoding: 'utf8' });
