@@ -20,13 +20,13 @@ export function parseForESLint(code: string, options?: ParserOptions): ReturnTyp
   const filePath = options?.filePath;
   if (filePath && path.isAbsolute(filePath) && (options.projectService || options.project)) {
     const fileName = path.normalize(filePath);
-    if (!inAnyProject(fileName)) return withDefaultProject(code, options, fileName);
+    if (!inAnyProject(fileName)) return withDefaultProject(code, options, fileName, 'folder');
     try {
       return tsParser.parseForESLint(code, options);
     } catch (err) {
       // A tsconfig exists but does not include this file (eslint.config.js next to a tsconfig of `src`).
       if (!(err instanceof Error) || !/was not found by the project service|not included in any of the projects|does not include this file/.test(err.message)) throw err;
-      return withDefaultProject(code, options, fileName);
+      return withDefaultProject(code, options, fileName, 'file');
     }
   }
   return tsParser.parseForESLint(code, options);
@@ -36,9 +36,14 @@ export function parse(code: string, options?: ParserOptions): ReturnType<typeof 
   return parseForESLint(code, options).ast;
 }
 
-function withDefaultProject(code: string, options: ParserOptions, fileName: string) {
+/**
+ * `folder`: no tsconfig/jsconfig anywhere above, the package's loose files are one program (a
+ * JavaScript project). `file`: a file its project leaves out (eslint.config.js next to a
+ * tsconfig of `src`) gets a program of its own and what it imports, not a second copy of `src`.
+ */
+function withDefaultProject(code: string, options: ParserOptions, fileName: string, scope: 'folder' | 'file') {
   const { projectService: _service, project: _project, ...rest } = options;
-  return tsParser.parseForESLint(code, { ...rest, programs: [defaultProgram(fileName, code)] });
+  return tsParser.parseForESLint(code, { ...rest, programs: [defaultProgram(fileName, code, scope)] });
 }
 
 /** Is there a tsconfig.json or jsconfig.json in the file's folder or above it? */
@@ -67,20 +72,20 @@ interface DefaultProject {
 const defaultProjects = new Map<string, DefaultProject>();
 
 /**
- * One program per package folder, built once for a CLI run. When ESLint lints a text that
+ * One program per package folder (or per left-out file), built once for a CLI run. When ESLint lints a text that
  * differs from the program's (an unsaved editor buffer), the program is rebuilt from the old
  * one, which reuses every unchanged source file.
  */
-function defaultProgram(fileName: string, code: string): ts.Program {
-  const folder = defaultProjectFolder(fileName);
-  const current = defaultProjects.get(folder);
+function defaultProgram(fileName: string, code: string, scope: 'folder' | 'file'): ts.Program {
+  const key = scope === 'folder' ? defaultProjectFolder(fileName) : fileName;
+  const current = defaultProjects.get(key);
   if (current) {
     const sf = current.program.getSourceFile(fileName);
     if (sf && sf.text === code) return current.program;
   }
   const texts = new Map(current?.texts);
   texts.set(fileName, code);
-  const roots = new Set(current ? current.program.getRootFileNames() : defaultProjectRoots(folder));
+  const roots = new Set(current ? current.program.getRootFileNames() : scope === 'folder' ? defaultProjectRoots(key) : []);
   roots.add(fileName);
   const host = ts.createCompilerHost(DEFAULT_PROJECT_OPTIONS, true);
   const readFile = host.readFile.bind(host);
@@ -91,6 +96,6 @@ function defaultProgram(fileName: string, code: string): ts.Program {
     return text !== undefined ? ts.createSourceFile(f, text, languageVersion, true) : getSourceFile(f, languageVersion, onError, shouldCreate);
   };
   const program = ts.createProgram({ rootNames: [...roots], options: DEFAULT_PROJECT_OPTIONS, host, oldProgram: current?.program });
-  defaultProjects.set(folder, { program, texts });
+  defaultProjects.set(key, { program, texts });
   return program;
 }
