@@ -11,6 +11,6 @@ const shown = path.relative(app, formatter);
 console.log(`PHI Guard demo: eslint src -f ${shown} (in ${path.relative(process.cwd(), app) || '.'})`);
 const started = Date.now();
 const r = spawnSync(process.execPath, [eslint, 'src', '-f', formatter], { cwd: app, stdio: 'inherit' });
-console.log(`\nLinted in ${((Date.now() - started) / 1000).toFixed(1)} s. The findings above are the demo's intended leaks; see examples/telehealth-app/README.md.`);
+console.log(`Linted in ${((Date.now() - started) / 1000).toFixed(1)} s. The findings above are the demo's intended leaks; see examples/telehealth-app/README.md.`);
 // ESLint exits 1 when it finds problems, which is the point of the demo; 2 means it failed.
 process.exit(r.status === 1 ? 0 : r.status ?? 2);

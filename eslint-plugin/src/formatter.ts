@@ -98,6 +98,11 @@ async function governed(results: LintResult[], cwd: string): Promise<Set<string>
   }
   const on = new Set<string>();
   for (const r of results) {
+    // Analyzed in this thread or reported by a rule: checked, whatever config file ESLint was given (-c).
+    if (recordedFindings(r.filePath) || r.messages.some((m) => m.ruleId && RULES.includes(m.ruleId))) {
+      on.add(r.filePath);
+      continue;
+    }
     let config: { rules?: Record<string, unknown> } | undefined;
     try {
       config = await eslint.calculateConfigForFile(r.filePath);
