@@ -11,3 +11,4 @@ export type { AnalyzeOptions, Explanation } from './analyze';
 export { ruleDocsUrl } from './docs';
 export { catalog } from './vendors/catalog';
 export { parseDirectives, isSuppressed, eslintRuleName, type Directive } from './directives';
+export { DEFAULT_PROJECT_OPTIONS, defaultProjectFolder, defaultProjectRoots } from './defaultProject';

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import * as tsParser from '@typescript-eslint/parser';
+import * as parser from './parser';
 import noPhiInPrompt from './rules/no-phi-in-prompt';
 import approvedVendors from './rules/approved-vendors';
 
@@ -17,14 +17,16 @@ const plugin = {
 };
 
 /**
- * Turns both rules on. Typed linting is needed: the config enables the project service, so
- * `...phiGuard.configs.recommended` is enough in a flat config.
+ * Turns both rules on, as errors, for every TypeScript and JavaScript file ESLint lints (also at
+ * a monorepo root). Typed linting is needed: the parser is typescript-eslint's with its project
+ * service, and a default project for files no tsconfig/jsconfig includes (`./parser`).
  */
 plugin.configs.recommended = {
   name: 'phi-guard/recommended',
+  files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
   plugins: { 'phi-guard': plugin as unknown as TSESLint.FlatConfig.Plugin },
   languageOptions: {
-    parser: tsParser as unknown as TSESLint.FlatConfig.Parser,
+    parser: parser as unknown as TSESLint.FlatConfig.Parser,
     parserOptions: { projectService: true },
   },
   rules: {

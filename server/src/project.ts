@@ -6,25 +6,11 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { DEFAULT_PROJECT_OPTIONS } from './engine';
 import type { FileStore } from './files';
 
-/**
- * Options for files outside any tsconfig. Close to tsserver's inferred projects (which is what
- * typescript-eslint's project service uses for its default project): JavaScript allowed, JSX
- * kept, imports resolved like a bundler would, both `import` and `require`.
- */
-export const INFERRED_OPTIONS: ts.CompilerOptions = {
-  allowJs: true,
-  allowNonTsExtensions: true,
-  jsx: ts.JsxEmit.Preserve,
-  target: ts.ScriptTarget.ESNext,
-  module: ts.ModuleKind.Preserve,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  maxNodeModuleJsDepth: 2,
-  skipLibCheck: true,
-  strict: true,
-  noEmit: true,
-};
+/** Options for files outside any tsconfig: the same default project as ESLint's (core). */
+export const INFERRED_OPTIONS: ts.CompilerOptions = DEFAULT_PROJECT_OPTIONS;
 
 /**
  * `path.normalize`, remembered: the LanguageService asks for the version and text of every file

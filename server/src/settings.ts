@@ -22,7 +22,7 @@ export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/out/**',
 export function defaultSettings(): Settings {
   return {
     enable: true,
-    severity: { 'no-phi-in-prompt': 'error', 'approved-vendors': 'warning' },
+    severity: { 'no-phi-in-prompt': 'error', 'approved-vendors': 'error' },
     exclude: [...DEFAULT_EXCLUDE],
   };
 }

@@ -14,6 +14,7 @@ import {
   ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_PROPAGATORS, TEXT_FUNCTIONS,
 } from './builtins';
 import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import { awaitedType } from '../tsCompat';
 import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
 import { skip } from '../vendors/constants';
 import type { SinkMatch } from '../vendors/sinkTypes';
@@ -579,7 +580,7 @@ export class Evaluator {
       }
     }
     // A library or unknown function: counts and flags reveal nothing; anything else may carry its inputs.
-    const resultType = sig ? this.checker.getAwaitedType(this.checker.getReturnTypeOfSignature(sig)) : undefined;
+    const resultType = sig ? awaitedType(this.checker, this.checker.getReturnTypeOfSignature(sig)) : undefined;
     if (resultType && resultType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) {
       return CLEAN;
     }
@@ -591,7 +592,7 @@ export class Evaluator {
 
   private resultTypeSource(call: ts.CallExpression, sig: ts.Signature | undefined): Taint {
     if (!sig) return CLEAN;
-    const type = this.checker.getAwaitedType(this.checker.getReturnTypeOfSignature(sig));
+    const type = awaitedType(this.checker, this.checker.getReturnTypeOfSignature(sig));
     if (!type) return CLEAN;
     const found = typePhi(this.ctx, type);
     return found.map((p) => ({

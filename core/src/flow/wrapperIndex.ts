@@ -4,6 +4,7 @@ import { skip } from '../vendors/constants';
 import type { ProgramContext } from './context';
 import { isProjectFile } from './moduleOf';
 import { LEAVE, walk } from './walk';
+import type { ModuleExportName } from '../tsCompat';
 
 /**
  * Which calls can reach a wrapper (a project function that passes a parameter to an LLM call,
@@ -230,7 +231,7 @@ export function calleeNameOf(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
-function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.ModuleExportName | undefined): string | undefined {
+function propertyNameText(name: ts.PropertyName | ts.BindingName | ModuleExportName | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) {
     return name.text;

@@ -3,6 +3,7 @@ import type { MemberVerdict, ProgramContext, TypePhi } from '../flow/context';
 import { packageOfFile } from '../flow/moduleOf';
 import { FHIR_MODULES, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
 import { classifyFieldName, PATIENT_LIKE_NAME } from './fieldNames';
+import { jsdocContainerName, jsdocMarkedPhi, jsdocMemberContainer, jsdocMemberNames } from './jsdoc';
 
 /**
  * Decides what is PHI, in the SPEC's order of authority: @phi JSDoc, brand types, phi.types,
@@ -38,6 +39,8 @@ function atTagPosition(text: string, tag: ts.JSDocTag): boolean {
 }
 
 function containerName(container: ts.Node): string {
+  const jsdoc = jsdocContainerName(container);
+  if (jsdoc) return jsdoc;
   if ((ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container) || ts.isClassExpression(container)) && container.name) {
     return container.name.text;
   }
@@ -110,7 +113,7 @@ function isPhiAwareContainer(ctx: ProgramContext, container: ts.Node): boolean {
 /** Why a whole container (interface, class, type) is PHI, if it is. */
 function containerMarked(ctx: ProgramContext, container: ts.Node): string | undefined {
   const holder = ts.isTypeLiteralNode(container) && ts.isTypeAliasDeclaration(container.parent) ? container.parent : container;
-  if (hasPhiTag(holder)) return 'marked @phi';
+  if (hasPhiTag(holder) || jsdocMarkedPhi(container)) return 'marked @phi';
   if (inPhiTypes(ctx, container)) return 'listed in phi.types';
   if (isFhirContainer(container)) return `FHIR ${containerName(container)}`;
   return undefined;
@@ -120,11 +123,12 @@ function memberContainer(decl: ts.Declaration): ts.Node | undefined {
   if (ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent)) return decl.parent.parent; // parameter property
   const p = decl.parent;
   if (p && (ts.isInterfaceDeclaration(p) || ts.isClassLike(p) || ts.isTypeLiteralNode(p))) return p;
-  return undefined;
+  return jsdocMemberContainer(decl);
 }
 
 function isPatientLikeContainer(ctx: ProgramContext, container: ts.Node): boolean {
   if (PATIENT_LIKE_NAME.test(containerName(container))) return true;
+  if (jsdocMemberNames(container)?.some((n) => classifyFieldName(n, ctx.fieldSets) === 'strong')) return true;
   if (ts.isInterfaceDeclaration(container) || ts.isClassLike(container) || ts.isTypeLiteralNode(container) || ts.isObjectLiteralExpression(container)) {
     const members = ts.isObjectLiteralExpression(container) ? container.properties : container.members;
     for (const m of members as ts.NodeArray<ts.NamedDeclaration>) {

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { recordFindings } from './flows';
 import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
 
 /**
@@ -20,6 +21,7 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
     const config = loadConfigOrFail(fileName);
     analysis = analyzeFile(program as ts.Program, sourceFile, config);
     perLint.set(context.sourceCode, analysis);
+    recordFindings(fileName, analysis.findings);
   }
   return analysis.findings.filter((f) => f.ruleId === ruleId);
 }

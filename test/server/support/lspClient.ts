@@ -38,6 +38,8 @@ export interface StartOptions {
   watchFiles?: boolean;
   initializationOptions?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Another server binary than SERVER_BIN (the install test runs the one installed from the tarball). */
+  serverBin?: string;
 }
 
 export interface Progress {
@@ -65,7 +67,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
