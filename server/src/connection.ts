@@ -88,7 +88,7 @@ export function wireConnection(connection: Connection): void {
 
   connection.onCodeAction(guard('codeAction', [], (s, params) => s.codeActions(params)));
   connection.onHover(guard('hover', null, (s, params) => s.hover(params)));
-  connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, files: 0, callSites: [] }, (s, params: InventoryParams) => s.inventory(params)));
+  connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, incomplete: 'the inventory request failed (see the PHI Guard log)', files: 0, callSites: [], failedFiles: [], unreadableFolders: [] }, (s, params: InventoryParams) => s.inventory(params)));
   connection.onExecuteCommand(
     guard('executeCommand', null, async (_s, params) => {
       if (params.command === SELECT_REASON_COMMAND && params.arguments?.length === 2) {

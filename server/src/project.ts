@@ -52,6 +52,8 @@ export class Project {
   private rootsVersion = 0;
   /** Problems reading the tsconfig itself, shown in the log. */
   configErrors: string[] = [];
+  /** Referenced tsconfigs TypeScript could not read: the files of this project fail closed. */
+  referenceFailures: string[] = [];
 
   private constructor(
     readonly kind: 'configured' | 'inferred',
@@ -144,8 +146,15 @@ export class Project {
       getProjectReferences: () => this.references,
       getParsedCommandLine: (configFile) => {
         try {
-          return parseConfig(configFile, files);
-        } catch {
+          const parsed = parseConfig(configFile, files);
+          this.referenceFailures = this.referenceFailures.filter((f) => !f.startsWith(`${configFile}:`));
+          return parsed;
+        } catch (error) {
+          // Fails closed: without the referenced project its flows are lost, so every file of
+          // this project reports the failure (see Analyzer) instead of passing as clean.
+          const entry = `${configFile}: ${(error as Error)?.message ?? error}`;
+          if (!this.referenceFailures.includes(entry)) this.referenceFailures.push(entry);
+          this.log(`cannot read the referenced project ${entry}`);
           return undefined;
         }
       },
@@ -167,6 +176,9 @@ export class Project {
 
 export function parseConfig(configFile: string, files: FileStore): ts.ParsedCommandLine {
   const text = files.text(configFile);
+  const unreadable = files.unreadableReason(configFile);
+  // Fails closed: a tsconfig that is there but cannot be read is not a project without files.
+  if (unreadable) throw new Error(`cannot read ${configFile}: ${unreadable}`);
   if (text === undefined) {
     return { options: {}, fileNames: [], errors: [configProblem(`cannot read ${configFile}`)] };
   }

@@ -29,11 +29,21 @@ export interface InventoryCallSite {
 }
 
 export interface InventoryResult {
-  /** False when analysis was still running (only with `wait: false`). */
+  /**
+   * False when analysis was still running (only with `wait: false`), or when some file could
+   * not be analyzed (`failedFiles`) or some folder could not be listed (`unreadableFolders`):
+   * call sites in those are missing from `callSites`.
+   */
   complete: boolean;
-  /** Files analyzed. */
+  /** Why the inventory is incomplete, in words; absent when complete. */
+  incomplete?: string;
+  /** Files analyzed or attempted. */
   files: number;
   callSites: InventoryCallSite[];
+  /** Files whose analysis failed closed (their call sites may be missing). */
+  failedFiles: string[];
+  /** Folders that could not be listed. */
+  unreadableFolders: string[];
 }
 
 /** Notification `phiGuard/status`, sent while analysis runs and when it settles. */
