@@ -45,7 +45,7 @@ export interface ProjectLog {
 }
 
 export class Project {
-  readonly service: ts.LanguageService;
+  private service: ts.LanguageService;
   private roots: Set<string>;
   private options: ts.CompilerOptions;
   private references: readonly ts.ProjectReference[] | undefined;
@@ -60,12 +60,12 @@ export class Project {
     /** tsconfig path, or the folder of an inferred project. */
     readonly key: string,
     private readonly files: FileStore,
-    registry: ts.DocumentRegistry,
+    private readonly documentRegistry: ts.DocumentRegistry,
     private readonly log: ProjectLog,
   ) {
     this.roots = new Set();
     this.options = { ...INFERRED_OPTIONS };
-    this.service = ts.createLanguageService(this.createHost(), registry);
+    this.service = ts.createLanguageService(this.createHost(), documentRegistry);
   }
 
   static configured(configFile: string, files: FileStore, registry: ts.DocumentRegistry, log: ProjectLog): Project {
@@ -118,14 +118,25 @@ export class Project {
     return (this.references ?? []).map((r) => ts.resolveProjectReferencePath(r));
   }
 
-  /** The current program; undefined only if TypeScript itself failed. */
+  /**
+   * The current program. When TypeScript throws while building it (its parser or binder out of
+   * stack on one deeply nested file), the LanguageService is left half-updated: later calls
+   * return no program, or spin in createProgram. So the service is replaced and the error
+   * rethrown; the caller fails closed, and the next call starts from a clean service.
+   */
   program(): ts.Program | undefined {
-    return this.service.getProgram();
+    try {
+      return this.service.getProgram();
+    } catch (error) {
+      this.service.dispose();
+      this.service = ts.createLanguageService(this.createHost(), this.documentRegistry);
+      throw error;
+    }
   }
 
   /** A program containing the file, as it is now. */
   containsInProgram(fileName: string): boolean {
-    return !!this.service.getProgram()?.getSourceFile(fileName);
+    return !!this.program()?.getSourceFile(fileName);
   }
 
   dispose(): void {

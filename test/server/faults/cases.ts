@@ -248,6 +248,23 @@ export const CASES: FaultCase[] = [
     },
   },
   {
+    name: 'one file breaks the TypeScript program, then is fixed',
+    what: 'each file says what failed and where; no failure diagnostic outlives its cause',
+    files: () => ({
+      'src/leak.ts': LEAK,
+      'src/deep.ts': `export const d = ${"'a' + (".repeat(5000)}'b'${')'.repeat(5000)};\n`,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: true }, include: ['src'] }),
+    }),
+    check: async (client, ws) => {
+      await failsClosed(client, ws.file('src/deep.ts'), /TypeScript cannot parse this file \(Maximum call stack size exceeded\): it nests too deeply/);
+      await failsClosed(client, ws.file('src/leak.ts'), /TypeScript could not build this file's program \(.*; deep\.ts nests too deeply to parse\)/);
+      client.writeFile(ws.file('src/deep.ts'), 'export const d = 1;\n');
+      await hasFinding(client, ws.file('src/leak.ts'));
+      await client.diagnosticsFor(ws.file('src/deep.ts'), (ds) => ds.length === 0);
+      assert.equal((await client.inventory()).complete, true);
+    },
+  },
+  {
     name: 'a malformed message on stdin (Content-Length: abc)',
     what: 'one bad frame costs one message, not the session',
     files: () => ({ 'src/leak.ts': LEAK }),
