@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { analyzeFile, isSuppressed, parseDirectives, type CallSite, type Finding, type ResolvedConfig } from './engine';
+import { analyzeFile, hasRealReason, honouredDirectives, isSuppressed, parseDirectives, unhonouredSuppressionOf, type CallSite, type Finding, type ResolvedConfig } from './engine';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ConfigManager } from './configs';
 import { failureDiagnostic, findingToDiagnostic } from './diagnostics';
@@ -15,6 +15,8 @@ import type { Settings } from './settings';
 
 /** Test hook: analysis of a file whose name ends with this throws, to prove failures stay local. */
 const FAIL_ON = process.env.PHI_GUARD_TEST_FAIL_ON;
+const NO_REASON = 'An eslint-disable comment covers this line but gives no reason, so it does not hide a PHI Guard finding: write why after "--".';
+const NOT_NAMED = 'An eslint-disable comment covers this line, but a finding that the file is unchecked is hidden only by a comment that names its rule.';
 /** Test hooks for the client's crash and hang handling: an error outside every guard, a busy loop. */
 const CRASH_ON = process.env.PHI_GUARD_TEST_CRASH_ON;
 const HANG_ON = process.env.PHI_GUARD_TEST_HANG_ON;
@@ -125,10 +127,15 @@ export class Analyzer {
     }
     const analysis = analyzeFile(program, sourceFile, config, { timeBudgetMs: this.options.timeBudgetMs });
     const directives = parseDirectives(sourceFile.text, fileName);
-    // A fail-closed finding is hidden only by a directive that names its rule: a bare
-    // `eslint-disable-line` written for something else on that line must not hide it.
-    const explicit = directives.filter((d) => d.rules !== undefined);
-    const findings = analysis.findings.filter((f) => !isSuppressed(f.range.startPos, f.ruleId, f.kind === 'analysis-failed' ? explicit : directives));
+    // A PHI Guard finding is hidden only by a directive with a reason (`-- why`); a fail-closed
+    // one only by a directive that also names its rule: a bare `eslint-disable-line` written
+    // for something else on that line must not hide "this file is unchecked".
+    const findings = analysis.findings
+      .filter((f) => !isSuppressed(f.range.startPos, f.ruleId, honouredDirectives(directives, f.kind === 'analysis-failed')))
+      .map((f) => {
+        const unhonoured = unhonouredSuppressionOf(f.range.startPos, f.ruleId, directives, f.kind === 'analysis-failed');
+        return unhonoured ? { ...f, message: `${f.message} (${hasRealReason(unhonoured) ? NOT_NAMED : NO_REASON})` } : f;
+      });
     const diagnostics: Diagnostic[] = [];
     findings.forEach((finding, index) => {
       const diagnostic = findingToDiagnostic(finding, index, version, settings);

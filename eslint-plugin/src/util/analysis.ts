@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
+import { eslintRuleName, hasRealReason, parseDirectives, reportableNear, unhonouredSuppressionOf } from '@phi-guard/core/dist/src/directives';
 
 /**
  * The one place the plugin touches the engine: take the program typescript-eslint built,
@@ -19,9 +20,45 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
     const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
     const config = loadConfigOrFail(fileName);
     analysis = analyzeFile(program as ts.Program, sourceFile, config);
+    analysis = { ...analysis, findings: [...analysis.findings, ...unreasonedSuppressions(analysis.findings, sourceFile)] };
     perLint.set(context.sourceCode, analysis);
   }
   return analysis.findings.filter((f) => f.ruleId === ruleId);
+}
+
+/**
+ * ESLint hides a finding under any eslint-disable comment; PHI Guard honours only some
+ * (`honouredDirectives`: a reason; for a fail-closed finding, the rule named too). For each
+ * finding hidden only by another comment, one more problem is reported where that comment
+ * cannot hide it, saying so. (The language server keeps the finding itself visible.)
+ */
+function unreasonedSuppressions(findings: readonly Finding[], sourceFile: ts.SourceFile): Finding[] {
+  const directives = parseDirectives(sourceFile.text, sourceFile.fileName);
+  if (directives.length === 0) return [];
+  const lineCount = sourceFile.getLineStarts().length;
+  const extra: Finding[] = [];
+  const reported = new Set<string>();
+  for (const f of findings) {
+    const directive = unhonouredSuppressionOf(f.range.startPos, f.ruleId, directives, f.kind === 'analysis-failed');
+    const at = directive && reportableNear(directive, lineCount);
+    if (!directive || !at) continue;
+    const key = `${f.ruleId}:${directive.comment.start}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const pos = sourceFile.getPositionOfLineAndCharacter(at.line, at.character);
+    extra.push({
+      ruleId: f.ruleId,
+      kind: 'unreasoned-suppression',
+      message: hasRealReason(directive)
+        ? `The eslint-disable comment on line ${directive.comment.startPos.line + 1} does not name ${eslintRuleName(f.ruleId)} but hides: ${f.message}`
+        : `The eslint-disable comment on line ${directive.comment.startPos.line + 1} hides a PHI Guard finding (${f.message}) without a reason: ` +
+          `write why after "--" (a placeholder such as "<reason>" does not count).`,
+      range: { fileName: sourceFile.fileName, start: pos, end: pos, startPos: at, endPos: at },
+      flow: [],
+      fixes: [],
+    });
+  }
+  return extra;
 }
 
 const perLint = new WeakMap<object, FileAnalysis>();

@@ -265,6 +265,52 @@ export const CASES: FaultCase[] = [
     },
   },
   {
+    name: 'a fail-closed finding under a bare eslint-disable-line on line 1',
+    what: '"this file is unchecked" spans the file and is hidden only by a directive naming its rule',
+    files: () => {
+      return {
+        // 5,000 inferred variables: the checker cannot type the last one, and the engine fails closed.
+        'failing/line1.ts': [
+          "import OpenAI from 'openai'; // eslint-disable-line -- the import is fine",
+          'interface Patient {\n  /** @phi */\n  ssn: string;\n}',
+          'const openai = new OpenAI();',
+          'export const f = (p: Patient) => {',
+          '  const v0 = p.ssn;',
+          ...Array.from({ length: 5000 }, (_, i) => `  const v${i + 1} = v${i};`),
+          "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(v5000) }] });",
+          '};\n',
+        ].join('\n'),
+      };
+    },
+    check: async (client, ws) => {
+      const d = await failsClosed(client, ws.file('failing/line1.ts'), /nests too deeply to follow/);
+      assert.match(messageOf(d), /hidden only by a comment that names its rule/);
+      assert.deepEqual(d.range.start, { line: 0, character: 0 });
+      assert.ok(d.range.end.line >= 8, 'the whole file');
+    },
+  },
+  {
+    name: 'suppressions need a reason',
+    what: 'a bare eslint-disable or the <reason> placeholder does not hide a PHI Guard finding; a real reason does',
+    files: () => {
+      const leakWith = (comment: string) => LEAK.replace('  return openai', `  ${comment}\n  return openai`);
+      return {
+        'src/bare.ts': leakWith('// eslint-disable-next-line'),
+        'src/placeholder.ts': leakWith('// eslint-disable-next-line phi-guard/no-phi-in-prompt, phi-guard/approved-vendors -- <reason>'),
+        'src/reasoned.ts': leakWith('// eslint-disable-next-line phi-guard/no-phi-in-prompt, phi-guard/approved-vendors -- ids only, reviewed by privacy (PRIV-12)'),
+      };
+    },
+    check: async (client, ws) => {
+      for (const f of ['bare', 'placeholder']) {
+        const ds = await client.diagnosticsFor(ws.file(`src/${f}.ts`), (x) => x.length === 2);
+        for (const d of ds) assert.match(messageOf(d), /gives no reason, so it does not hide a PHI Guard finding/);
+      }
+      const inventory = await client.inventory();
+      assert.equal(inventory.callSites.length, 3);
+      assert.deepEqual(published(client, ws.file('src/reasoned.ts')), []);
+    },
+  },
+  {
     name: 'a malformed message on stdin (Content-Length: abc)',
     what: 'one bad frame costs one message, not the session',
     files: () => ({ 'src/leak.ts': LEAK }),
