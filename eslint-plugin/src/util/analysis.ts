@@ -63,6 +63,26 @@ function unreasonedSuppressions(findings: readonly Finding[], sourceFile: ts.Sou
 
 const perLint = new WeakMap<object, FileAnalysis>();
 
+let cacheWarned = false;
+
+/**
+ * `eslint --cache` re-lints a file only when its own text or the ESLint config changes. PHI
+ * Guard's findings also depend on phi-guard.config.json and on every file a flow passes
+ * through (a wrapper in another module starts sending PHI; an approval is revoked), so a cached
+ * clean result can be stale. A plugin cannot add to ESLint's cache key, and refusing to run
+ * would break every other rule's use of the cache; so the CLI flag is detected and the user
+ * told, once per run, on stderr where CI logs show it. (The API's `cache` option cannot be seen.)
+ */
+export function warnIfCached(): void {
+  if (cacheWarned || !process.argv.some((a) => a === '--cache' || a.startsWith('--cache-location') || a.startsWith('--cache-file'))) return;
+  cacheWarned = true;
+  process.stderr.write(
+    'PHI Guard: eslint --cache does not know that PHI Guard findings depend on phi-guard.config.json and on the files a flow passes through; ' +
+      'a file whose own text did not change keeps its cached result, which may be a stale clean one. Run eslint without --cache in CI, ' +
+      'and delete the cache (.eslintcache) when phi-guard.config.json or shared code changes.\n',
+  );
+}
+
 function loadConfigOrFail(fileName: string) {
   try {
     return loadConfigForFile(fileName);
