@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { SELECT_REASON_COMMAND } from './codeActions';
 import { uriToFileName } from './paths';
-import { INVENTORY_REQUEST, type InventoryParams } from './protocol';
+import { INVENTORY_REQUEST, PING_REQUEST, type InventoryParams } from './protocol';
 import { Session, type SessionOptions } from './session';
 
 const WATCHED = ['**/phi-guard.config.json', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
@@ -88,6 +88,8 @@ export function wireConnection(connection: Connection): void {
 
   connection.onCodeAction(guard('codeAction', [], (s, params) => s.codeActions(params)));
   connection.onHover(guard('hover', null, (s, params) => s.hover(params)));
+  // No guard and no session needed: answering at all is the point.
+  connection.onRequest(PING_REQUEST, () => ({}));
   connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, incomplete: 'the inventory request failed (see the PHI Guard log)', files: 0, callSites: [], failedFiles: [], unreadableFolders: [] }, (s, params: InventoryParams) => s.inventory(params)));
   connection.onExecuteCommand(
     guard('executeCommand', null, async (_s, params) => {

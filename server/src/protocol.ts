@@ -46,6 +46,12 @@ export interface InventoryResult {
   unreadableFolders: string[];
 }
 
+/**
+ * Request `phiGuard/ping`: answered at once with `{}` when the server's thread is free. The
+ * VS Code client sends it as a heartbeat and restarts a server that stops answering (hung).
+ */
+export const PING_REQUEST = 'phiGuard/ping';
+
 /** Notification `phiGuard/status`, sent while analysis runs and when it settles. */
 export const STATUS_NOTIFICATION = 'phiGuard/status';
 

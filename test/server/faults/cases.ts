@@ -93,6 +93,8 @@ export interface FaultCase {
   files: () => Record<string, string | Buffer>;
   prepare?: (ws: Workspace) => void;
   options?: (ws: Workspace) => Partial<StartOptions>;
+  /** The case ends the server on purpose (crash, hang): the runner does not ask it for a last answer. */
+  serverEnds?: boolean;
   /** Drives the session and asserts; the server must still answer afterwards (checked by the runner). */
   check: (client: LspClient, ws: Workspace) => Promise<void>;
 }
@@ -311,11 +313,42 @@ export const CASES: FaultCase[] = [
     },
   },
   {
+    name: 'the server crashes: an error escapes every guard',
+    what: 'the process exits with an error, so the client restarts it, instead of living on with whatever state the error left',
+    serverEnds: true,
+    files: () => ({ 'src/leak.ts': LEAK, 'src/crash.ts': LEAK }),
+    options: () => ({ env: { PHI_GUARD_TEST_CRASH_ON: 'crash.ts' } }),
+    check: async (client) => {
+      const code = await new Promise<number | null>((resolve) => {
+        if (client.process.exitCode !== null) resolve(client.process.exitCode);
+        else client.process.once('exit', (c) => resolve(c));
+      });
+      assert.equal(code, 1);
+      assert.ok(client.logs.some((l) => /uncaught exception: Error: injected crash/.test(l)));
+    },
+  },
+  {
+    name: 'the server hangs: its thread never returns',
+    what: 'phiGuard/ping, the client heartbeat, is answered by a free server and not by a hung one',
+    serverEnds: true,
+    files: () => ({ 'src/leak.ts': LEAK, 'src/zz-hang.ts': LEAK }),
+    options: () => ({ env: { PHI_GUARD_TEST_HANG_ON: 'zz-hang.ts' } }),
+    check: async (client, ws) => {
+      // leak.ts is analyzed before zz-hang.ts (the start-up pass goes in name order)...
+      await hasFinding(client, ws.file('src/leak.ts'));
+      // ...then the thread spins: a ping gets no answer (the client restarts such a server).
+      const answer = await Promise.race([client.connection.sendRequest('phiGuard/ping').then(() => 'answered'), new Promise((r) => setTimeout(() => r('no answer'), 5000))]);
+      assert.equal(answer, 'no answer');
+      client.process.kill('SIGKILL');
+    },
+  },
+  {
     name: 'a malformed message on stdin (Content-Length: abc)',
     what: 'one bad frame costs one message, not the session',
     files: () => ({ 'src/leak.ts': LEAK }),
     check: async (client, ws) => {
       await hasFinding(client, ws.file('src/leak.ts'));
+      assert.deepEqual(await client.connection.sendRequest('phiGuard/ping'), {});
       client.process.stdin!.write('Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":999,"method":"phiGuard/inventory","params":{}}');
       client.process.stdin!.write('Content-Length: 12x\r\n\r\n{}');
       const inventory = await client.inventory();
@@ -334,9 +367,9 @@ export async function runCase(c: FaultCase): Promise<{ ms: number; peakRssMiB: n
     const started = Date.now();
     client = await LspClient.start({ workspaceFolders: [ws.folder], ...c.options?.(ws) });
     await c.check(client, ws);
-    // Still answering after the fault.
-    await client.inventory();
     const peak = peakRssMiB(client.process.pid);
+    // Still answering after the fault.
+    if (!c.serverEnds) await client.inventory();
     return { ms: Date.now() - started, peakRssMiB: peak };
   } finally {
     await client?.stop();
