@@ -79,7 +79,17 @@ export class ConfigManager {
       return true;
     } catch (error) {
       if (!(error instanceof ConfigError)) {
+        // Fails closed: the file shows that it was not validated, instead of nothing.
         this.log(`validating ${configFile}: ${(error as Error).stack ?? error}`);
+        this.show(configFile, [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Error,
+            source: DIAGNOSTIC_SOURCE,
+            code: CONFIG_DIAGNOSTIC_CODE,
+            message: `PHI Guard could not validate this file (${(error as Error)?.message ?? error}); see the PHI Guard log.`,
+          },
+        ]);
         return false;
       }
       this.show(configFile, issueDiagnostics(error, text, this.lastGood.has(configFile)));

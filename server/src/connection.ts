@@ -25,14 +25,24 @@ export function wireConnection(connection: Connection): void {
   let session: Session | undefined;
   let sessionOptions: SessionOptions | undefined;
 
+  // A request that fails answers its fallback (empty actions, no hover, an inventory that says
+  // it is incomplete): nothing is shown as clean by it. A notification that fails (an edit, a
+  // watched-file event) leaves the session's picture of the files wrong, so diagnostics could
+  // go stale: that error is rethrown outside the handler, the process exits with an error
+  // (server.ts), and the client restarts a server that analyzes everything afresh.
   const guard =
-    <P, R>(what: string, fallback: R, handler: (s: Session, params: P) => R | Promise<R>) =>
+    <P, R>(what: string, fallback: R, handler: (s: Session, params: P) => R | Promise<R>, fatal = fallback === undefined) =>
     async (params: P): Promise<R> => {
       if (!session) return fallback;
       try {
         return await handler(session, params);
       } catch (error) {
         connection.console.error(`${what} failed: ${(error as Error)?.stack ?? error}`);
+        if (fatal) {
+          setImmediate(() => {
+            throw error;
+          });
+        }
         return fallback;
       }
     };

@@ -9,6 +9,7 @@ export function uriToFileName(uri: string): string | undefined {
   try {
     return path.normalize(fileURLToPath(uri));
   } catch {
+    // Safe: a URI that names no local file is no file the server could analyze or publish for.
     return undefined;
   }
 }

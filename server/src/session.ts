@@ -23,7 +23,7 @@ import { Analyzer } from './analysis';
 import { codeActionsFor } from './codeActions';
 import { ConfigManager } from './configs';
 import { FileStore } from './files';
-import { folderFailureDiagnostic } from './diagnostics';
+import { failureDiagnostic, folderFailureDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { buildInventory } from './inventory';
 import { excludeMatcherFor } from './exclude';
@@ -73,7 +73,11 @@ export class Session {
     this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs });
     this.scheduler = new Scheduler(
       (fileName) => this.analyzeAndPublish(fileName),
-      (fileName, error) => this.connection.console.error(`analysis of ${fileName}: ${(error as Error)?.stack ?? error}`),
+      (fileName, error) => {
+        // Fails closed: the file shows that it is unchecked rather than its last (or no) result.
+        this.connection.console.error(`analysis of ${fileName}: ${(error as Error)?.stack ?? error}`);
+        this.publish(fileName, [failureDiagnostic(error)], this.files.openDocument(fileName)?.version ?? null);
+      },
       () => this.sendStatus('idle'),
       typeof init.debounceMs === 'number' ? init.debounceMs : 30,
     );
@@ -207,6 +211,7 @@ export class Session {
         // Fail closed: on the folder itself (the Problems view lists it), since its files are unknown.
         this.publish(unreadable, [folderFailureDiagnostic(reason)], null);
       }
+      // Progress is optional UI: a client that refuses it still gets every diagnostic.
       const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
       progress?.begin('PHI Guard', 0, `Analyzing ${fileNames.length} files in ${path.basename(folder)}`, false);
       const started = Date.now();

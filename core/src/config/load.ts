@@ -111,6 +111,8 @@ export function loadConfigForFile(fileName: string): ResolvedConfig {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return findConfigFile(fileName) ? loadConfigForFile(fileName) : defaultConfig();
     throw fileError(configFile, `cannot read file: ${(error as Error).message}`);
   }
+  // A FIFO would block the read forever, a link to /dev/zero never end it (its size reads 0).
+  if (!stat.isFile()) throw fileError(configFile, 'cannot read file: it is not a regular file');
   const cached = cache.get(configFile);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return unwrap(cached.result);
   const result = readConfigFile(configFile, stat.size);
