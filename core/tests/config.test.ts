@@ -730,3 +730,14 @@ function parseJsonc(text: string): unknown {
       .replace(/,\s*([\]}])/g, '$1'),
   );
 }
+
+describe('config: files that are not regular files', () => {
+  it('a FIFO named phi-guard.config.json is an error at once, not a read that never returns', () => {
+    const dir = path.join(tmp, 'fifo');
+    fs.mkdirSync(dir, { recursive: true });
+    const configFile = path.join(dir, CONFIG);
+    require('node:child_process').execFileSync('mkfifo', [configFile]);
+    clearConfigCache();
+    assert.throws(() => loadConfigForFile(path.join(dir, 'a.ts')), (error: unknown) => error instanceof ConfigError && /not a regular file/.test(error.message));
+  });
+});

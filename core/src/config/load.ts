@@ -75,7 +75,10 @@ export function findConfigFile(fromFile: string): string | undefined {
   let dir = path.dirname(path.resolve(fromFile));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    // Anything but a folder by that name is the config: a FIFO or a device is an error when
+    // loaded (fail closed), not a reason to fall back to the defaults.
+    const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
