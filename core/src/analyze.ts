@@ -50,13 +50,6 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   const started = Date.now();
   const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   const parseError = firstParseError(sourceFile);
-  if (parseError) {
-    // typescript-eslint stops with a fatal error on the same diagnostic; binary files and
-    // undecodable text end here too. An AST with errors is not analyzed as if it were the code.
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(parseError.start);
-    const why = `TypeScript cannot parse it (${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(parseError.messageText, ' ')})`;
-    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, why, parseError.start), callSites: [], elapsedMs: Date.now() - started };
-  }
   let ctx: ProgramContext;
   try {
     ctx = getProgramContext(program, config);
@@ -82,6 +75,14 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   } finally {
     ctx.deadline = Infinity;
     ctx.depth = 0;
+  }
+  if (parseError && !result.findings.some((f) => f.kind === 'analysis-failed')) {
+    // typescript-eslint stops with a fatal error on the same diagnostic; binary files and
+    // undecodable text end here too. The flows found in what did parse are reported (the
+    // editor while typing), and so is that the rest is unchecked.
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(parseError.start);
+    const why = `TypeScript cannot parse it (${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(parseError.messageText, ' ')})`;
+    result = { ...result, findings: [...failClosed(sourceFile, why, parseError.start), ...result.findings] };
   }
   result.elapsedMs = Date.now() - started;
   eng.results.set(sourceFile, result);
