@@ -24,8 +24,10 @@ export function renderInventory(result: InventoryResult): string {
     '',
     `${sites.length} LLM call site${sites.length === 1 ? '' : 's'} in ${result.files} analyzed files; ` +
       `${unapproved.length} to vendors without a BAA in phi-guard.config.json; ${withPhi.length} reached by PHI.` +
-      (result.complete ? '' : ' (Analysis was still running: this list may be incomplete.)'),
+      (result.complete ? '' : ` **Incomplete:** ${result.incomplete ?? 'analysis was still running'}; call sites in those may be missing.`),
     '',
+    ...(result.failedFiles?.length ? ['Not analyzed (see their diagnostics):', '', ...result.failedFiles.map((f) => `- ${cell(vscode.workspace.asRelativePath(f))}`), ''] : []),
+    ...(result.unreadableFolders?.length ? ['Folders that could not be listed:', '', ...result.unreadableFolders.map((f) => `- ${cell(vscode.workspace.asRelativePath(f))}`), ''] : []),
     '| File | Line | Call | Vendor | BAA | PHI that reaches it |',
     '| --- | ---: | --- | --- | --- | --- |',
     ...sites.map(row),

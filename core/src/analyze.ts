@@ -50,6 +50,7 @@ function enginesFor(ctx: ProgramContext): Engines {
 export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, config: ResolvedConfig, options: AnalyzeOptions = {}): FileAnalysis {
   const started = Date.now();
   const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
+  const parseError = firstParseError(sourceFile);
   let ctx: ProgramContext;
   try {
     ctx = getProgramContext(program, config);
@@ -85,6 +86,14 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   } finally {
     ctx.deadline = Infinity;
     ctx.depth = 0;
+  }
+  if (parseError && !result.findings.some((f) => f.kind === 'analysis-failed')) {
+    // typescript-eslint stops with a fatal error on the same diagnostic; binary files and
+    // undecodable text end here too. The flows found in what did parse are reported (the
+    // editor while typing), and so is that the rest is unchecked.
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(parseError.start);
+    const why = `TypeScript cannot parse it (${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(parseError.messageText, ' ')})`;
+    result = { ...result, findings: [...failClosed(sourceFile, why, parseError.start), ...result.findings] };
   }
   result.elapsedMs = Date.now() - started;
   eng.results.set(sourceFile, result);
@@ -137,8 +146,14 @@ function describeError(err: unknown): string {
   return String(err);
 }
 
-function failClosed(sf: ts.SourceFile, why: string): Finding[] {
-  const range = rangeOf(sf, 0, Math.min(sf.text.length, firstLineEnd(sf.text)));
+/**
+ * The fail-closed findings: from where the analysis stopped, when that is known (a parse
+ * error), else from the file's start, to its end. The range covers the rest of the file so the
+ * editor underlines what is unchecked; the server never lets a directive that does not name
+ * the rule hide it (`directives.ts`).
+ */
+function failClosed(sf: ts.SourceFile, why: string, from = 0): Finding[] {
+  const range = rangeOf(sf, Math.min(from, sf.text.length), sf.text.length);
   return (['no-phi-in-prompt', 'approved-vendors'] as RuleId[]).map((ruleId) => ({
     ruleId,
     kind: 'analysis-failed' as const,
@@ -149,9 +164,11 @@ function failClosed(sf: ts.SourceFile, why: string): Finding[] {
   }));
 }
 
-function firstLineEnd(text: string): number {
-  const nl = text.indexOf('\n');
-  return nl < 0 ? text.length : nl;
+/** The first of `parseDiagnostics` (internal; the list typescript-eslint throws on), if any. */
+function firstParseError(sf: ts.SourceFile): { start: number; messageText: string | ts.DiagnosticMessageChain } | undefined {
+  const diagnostics = (sf as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  const first = diagnostics?.[0];
+  return first ? { start: first.start ?? 0, messageText: first.messageText } : undefined;
 }
 
 function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator): FileAnalysis {

@@ -96,6 +96,65 @@ export function isSuppressed(at: DirectivePosition, ruleId: string, directives: 
   return disabledAt(block, problem) || disabledAt(line, problem);
 }
 
+/**
+ * A suppression of a PHI Guard finding needs a reason (the text after `--`): someone decided
+ * that this PHI may go to this vendor, and an auditor reads why. Empty text does not count, nor
+ * a placeholder: `<reason>` (what the editor's Suppress quick fix inserts for the user to
+ * replace) or a bare TODO.
+ */
+export function hasRealReason(directive: Directive): boolean {
+  const reason = directive.justification.trim();
+  return reason !== '' && !/^<[^>]*>$/.test(reason) && !/^(?:todo|tbd|fixme|reason|\.+|-+)$/i.test(reason);
+}
+
+/** The directives as PHI Guard honours them for its own rules: suppressions without a reason do not count. */
+export function reasonedDirectives(directives: readonly Directive[]): Directive[] {
+  return directives.filter((d) => d.type === 'enable' || hasRealReason(d));
+}
+
+/**
+ * The directives PHI Guard honours for a finding: suppressions with a reason; for a fail-closed
+ * finding ("this file is unchecked"), only those that also name the rule, so a bare
+ * `eslint-disable-line` meant for something else on line 1 cannot hide it.
+ */
+export function honouredDirectives(directives: readonly Directive[], failClosed: boolean): Directive[] {
+  const reasoned = reasonedDirectives(directives);
+  return failClosed ? reasoned.filter((d) => d.type === 'enable' || d.rules !== undefined) : reasoned;
+}
+
+/**
+ * The directive that ESLint would let hide a problem of `ruleId` at `at` but PHI Guard does
+ * not honour (see `honouredDirectives`), when only such directives hide it.
+ */
+export function unhonouredSuppressionOf(at: DirectivePosition, ruleId: string, directives: readonly Directive[], failClosed: boolean): Directive | undefined {
+  const honoured = honouredDirectives(directives, failClosed);
+  if (isSuppressed(at, ruleId, honoured) || !isSuppressed(at, ruleId, directives)) return undefined;
+  const kept = new Set(honoured);
+  return directives.find((d) => !kept.has(d) && isSuppressed(at, ruleId, directives.filter((x) => x === d || kept.has(x))));
+}
+
+/**
+ * Where a problem about `directive` can be reported without the directive hiding it (ESLint
+ * applies every directive to every rule's problems, its own included): the comment for
+ * `disable-next-line`, the line after (or before) for `disable-line`, before the comment for a
+ * block `disable`. Undefined for a bare `/* eslint-disable *\/` at the very start of a file.
+ */
+export function reportableNear(directive: Directive, lineCount: number): DirectivePosition | undefined {
+  const { startPos, endPos } = directive.comment;
+  switch (directive.type) {
+    case 'disable-next-line':
+      return startPos;
+    case 'disable-line':
+      if (endPos.line + 1 < lineCount) return { line: endPos.line + 1, character: 0 };
+      return startPos.line > 0 ? { line: startPos.line - 1, character: 0 } : undefined;
+    case 'disable':
+      if (startPos.character > 0) return { line: startPos.line, character: 0 };
+      return startPos.line > 0 ? { line: startPos.line - 1, character: 0 } : undefined;
+    case 'enable':
+      return undefined;
+  }
+}
+
 interface Mark {
   type: 'disable' | 'enable';
   line: number;

@@ -70,7 +70,9 @@ export type FindingKind =
   /** A call to an approved vendor whose model or region is outside the BAA, or unknown. */
   | 'outside-baa-scope'
   /** The analysis could not finish on this file: fail closed. */
-  | 'analysis-failed';
+  | 'analysis-failed'
+  /** An eslint-disable comment without a reason hides a finding (see directives.ts). */
+  | 'unreasoned-suppression';
 
 export interface Finding {
   ruleId: RuleId;

@@ -224,6 +224,23 @@ const malformed: BadCase[] = [
     column: 75,
   },
 
+  {
+    text: '{ "vendors": [{ "id": "acme", "hosts": ["*.com"], "firstParty": true }] }',
+    keyPath: 'vendors[0].hosts[0]',
+    problem: '"*.com" matches every host under a top-level domain; name the domain ("*.acme.com")',
+    line: 1,
+    column: 41,
+    onlyValidator: 'a pattern cannot say "at least two labels after *." readably',
+  },
+  {
+    text: '{ "vendors": [{ "id": "acme", "hosts": ["llm.acme.internal", "*.openai.com"], "firstParty": true }] }',
+    keyPath: 'vendors[0].hosts',
+    problem: '"*.openai.com" covers OpenAI\'s host "api.openai.com"; a first-party vendor cannot claim a third party\'s hosts (list your own host names)',
+    line: 1,
+    column: 40,
+    onlyValidator: 'the catalog of vendor hosts is not in the schema',
+  },
+
   // redactors.
   { text: '{ "redactors": ["redact"] }', keyPath: 'redactors[0]', problem: 'expected an object { name, from }, got a string', line: 1, column: 17 },
   { text: '{ "redactors": [{ "name": "redact" }] }', keyPath: 'redactors[0]', problem: 'missing required key "from"', line: 1, column: 17 },
@@ -250,6 +267,14 @@ const malformed: BadCase[] = [
     line: 1,
     column: 45,
     onlyValidator: 'the file system',
+  },
+  {
+    text: '{ "redactors": [{ "name": "redact", "from": "../../../etc/passwd" }] }',
+    keyPath: 'redactors[0].from',
+    problem: `"../../../etc/passwd" is outside the folder of phi-guard.config.json (${path.dirname(projectConfig)}); a redactor elsewhere is imported by its package name`,
+    line: 1,
+    column: 45,
+    onlyValidator: 'depends on where the config file is',
   },
   {
     text: '{ "redactors": [{ "name": "redact", "from": "/home/me/phi" }] }',
@@ -705,3 +730,14 @@ function parseJsonc(text: string): unknown {
       .replace(/,\s*([\]}])/g, '$1'),
   );
 }
+
+describe('config: files that are not regular files', () => {
+  it('a FIFO named phi-guard.config.json is an error at once, not a read that never returns', () => {
+    const dir = path.join(tmp, 'fifo');
+    fs.mkdirSync(dir, { recursive: true });
+    const configFile = path.join(dir, CONFIG);
+    require('node:child_process').execFileSync('mkfifo', [configFile]);
+    clearConfigCache();
+    assert.throws(() => loadConfigForFile(path.join(dir, 'a.ts')), (error: unknown) => error instanceof ConfigError && /not a regular file/.test(error.message));
+  });
+});

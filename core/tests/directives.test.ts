@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { Linter, type Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { isSuppressed, parseDirectives, type Directive } from '../src/directives';
+import { hasRealReason, honouredDirectives, isSuppressed, parseDirectives, reportableNear, unhonouredSuppressionOf, type Directive } from '../src/directives';
 
 const RULES = ['phi-guard/no-phi-in-prompt', 'phi-guard/approved-vendors'] as const;
 
@@ -232,5 +232,55 @@ describe('directives: parseDirectives', () => {
     const directives = parseDirectives('// eslint-disable-next-line phi-guard/no-phi-in-prompt\nsend(a);');
     assert.equal(isSuppressed({ line: 1, character: 5 }, 'no-phi-in-prompt', directives), true);
     assert.equal(isSuppressed({ line: 1, character: 5 }, 'approved-vendors', directives), false);
+  });
+});
+
+describe('directives: PHI Guard suppressions need a reason', () => {
+  const one = (text: string): Directive => parseDirectives(text)[0]!;
+
+  it('a reason is text after "--" that is not a placeholder', () => {
+    assert.equal(hasRealReason(one('// eslint-disable-next-line')), false);
+    assert.equal(hasRealReason(one('// eslint-disable-next-line phi-guard/no-phi-in-prompt -- <reason>')), false);
+    assert.equal(hasRealReason(one('// eslint-disable-next-line phi-guard/no-phi-in-prompt -- TODO')), false);
+    assert.equal(hasRealReason(one('// eslint-disable-next-line phi-guard/no-phi-in-prompt -- ids only, reviewed (PRIV-12)')), true);
+  });
+
+  it('a fail-closed finding is hidden only by a reasoned directive that names its rule', () => {
+    const text = "import x from 'y'; // eslint-disable-line -- the import is fine\nconst a = 1;\n";
+    const directives = parseDirectives(text);
+    const at = { line: 0, character: 0 };
+    assert.equal(isSuppressed(at, 'no-phi-in-prompt', honouredDirectives(directives, false)), true);
+    assert.equal(isSuppressed(at, 'no-phi-in-prompt', honouredDirectives(directives, true)), false);
+    assert.equal(unhonouredSuppressionOf(at, 'no-phi-in-prompt', directives, true), directives[0]);
+    const named = parseDirectives("import x from 'y'; // eslint-disable-line phi-guard/no-phi-in-prompt -- generated file\n");
+    assert.equal(unhonouredSuppressionOf(at, 'no-phi-in-prompt', named, true), undefined);
+    assert.equal(isSuppressed(at, 'no-phi-in-prompt', honouredDirectives(named, true)), true);
+  });
+
+  // ESLint applies every directive to every problem, a problem about the directive included:
+  // the place reportableNear picks must be one ESLint does not hide.
+  const sources = [
+    'const a = 1;\n// eslint-disable-next-line\nconst b = 2;\n',
+    'const a = 1;\nconst b = 2; // eslint-disable-line -- <reason>\nconst c = 3;\n',
+    'const a = 1;\nconst b = 2; // eslint-disable-line\n',
+    'const a = 1;\nconst b = 2; /* eslint-disable */\nconst c = 3;\n',
+    'const a = 1;\n/* eslint-disable phi-guard/no-phi-in-prompt */\nconst c = 3;\n',
+  ];
+  for (const text of sources) {
+    it(`a problem about the directive is reported where ESLint keeps it: ${JSON.stringify(text)}`, () => {
+      const directive = parseDirectives(text)[0]!;
+      const at = reportableNear(directive, text.split('\n').length);
+      assert.ok(at);
+      const rule: Rule.RuleModule = {
+        meta: { type: 'problem', schema: [], messages: { here: 'here' } },
+        create: (context) => ({ Program: () => context.report({ loc: { line: at.line + 1, column: at.character }, messageId: 'here' }) }),
+      };
+      const linter = new Linter({ configType: 'flat' });
+      const messages = linter.verify(text, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'phi-guard': { rules: { 'no-phi-in-prompt': rule } } }, rules: { 'phi-guard/no-phi-in-prompt': 'error' } }], 'file.ts');
+      assert.deepEqual(messages.filter((m) => m.ruleId === 'phi-guard/no-phi-in-prompt').map((m) => m.line), [at.line + 1]);
+    });
+  }
+  it('a bare block eslint-disable at the very start of a file leaves ESLint no place to say so', () => {
+    assert.equal(reportableNear(one('/* eslint-disable */\nconst a = 1;\n'), 2), undefined);
   });
 });

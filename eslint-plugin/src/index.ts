@@ -2,6 +2,10 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as parser from './parser';
 import noPhiInPrompt from './rules/no-phi-in-prompt';
 import approvedVendors from './rules/approved-vendors';
+import { warnIfCached } from './util/analysis';
+
+// At load, not in a rule: with every file a cache hit, no rule runs, and that is the stale case.
+warnIfCached();
 
 const pkg = { name: 'eslint-plugin-phi-guard', version: '0.1.0' };
 

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS, ruleDocsUrl } from '@phi-guard/core';
+import { ESLint } from 'eslint';
 import plugin from '../src/index';
+
+const fixture = path.resolve(__dirname, '../../tests/fixture');
 
 const docsDir = path.resolve(__dirname, '../../docs/rules');
 
@@ -20,5 +23,29 @@ describe('eslint-plugin-phi-guard', () => {
   it('recommended config enables typed linting', () => {
     const opts = plugin.configs.recommended!.languageOptions?.parserOptions as { projectService?: unknown };
     assert.equal(opts.projectService, true);
+  });
+
+  describe('a suppression of a PHI Guard finding needs a reason', function () {
+    this.timeout(120_000);
+    const leak = (comment: string) =>
+      `import OpenAI from 'openai';\nimport type { Patient } from './models.js';\nconst openai = new OpenAI();\n` +
+      `export async function f(p: Patient) {\n  ${comment}\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: p.ssn }] });\n}\n`;
+    const lint = async (code: string) => {
+      const eslint = new ESLint({ cwd: fixture, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], ...plugin.configs.recommended }] as never });
+      const [result] = await eslint.lintText(code, { filePath: path.join(fixture, 'file.ts') });
+      return result!.messages.map((m) => ({ rule: m.ruleId, line: m.line, message: m.message }));
+    };
+
+    for (const comment of ['// eslint-disable-next-line', '// eslint-disable-next-line phi-guard/no-phi-in-prompt, phi-guard/approved-vendors -- <reason>']) {
+      it(`"${comment}" hides the findings, and each rule reports that at the comment`, async () => {
+        const messages = await lint(leak(comment));
+        assert.deepEqual(messages.map((m) => `${m.rule}:${m.line}`).sort(), ['phi-guard/approved-vendors:5', 'phi-guard/no-phi-in-prompt:5']);
+        for (const m of messages) assert.match(m.message, /The eslint-disable comment on line 5 hides a PHI Guard finding \(.*\) without a reason/);
+      });
+    }
+
+    it('a real reason hides them, and nothing is reported', async () => {
+      assert.deepEqual(await lint(leak('// eslint-disable-next-line phi-guard/no-phi-in-prompt, phi-guard/approved-vendors -- ids only, reviewed by privacy (PRIV-12)')), []);
+    });
   });
 });

@@ -7,13 +7,19 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, defaultConfig, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from './engine';
+import { ConfigError, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from './engine';
 import type { FileStore } from './files';
 import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE } from './protocol';
 
 export interface ConfigForFile {
-  config: ResolvedConfig;
-  /** Set when the config file is broken and `config` is the last valid one (or the defaults). */
+  /**
+   * The config to analyze with: the file's, or, while it is broken, its last valid version.
+   * Undefined when it is broken and no valid version was seen: analyzing with the defaults
+   * would drop what the config declares (PHI types, fields, vendors) and show fewer findings
+   * than ESLint, which stops on a broken config; the caller fails closed instead.
+   */
+  config: ResolvedConfig | undefined;
+  /** Set when the config file is broken. */
   error?: ConfigError;
 }
 
@@ -42,12 +48,12 @@ export class ConfigManager {
       return { config };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
+      const lastGood = this.lastGood.get(error.fileName);
       if (!this.files.isOpen(error.fileName) && !this.shown.has(error.fileName)) {
-        this.log(`${error.message} (keeping the last valid configuration)`);
-        this.show(error.fileName, issueDiagnostics(error, this.files.text(error.fileName) ?? ''));
+        this.log(`${error.message} (${lastGood ? 'keeping the last valid configuration' : 'no valid version seen: the files it governs are not analyzed'})`);
+        this.show(error.fileName, issueDiagnostics(error, this.files.text(error.fileName) ?? '', !!lastGood));
       }
-      // Fail closed: with no valid config seen yet, the defaults approve no vendor at all.
-      return { config: this.lastGood.get(error.fileName) ?? defaultConfig(), error };
+      return { config: lastGood, error };
     }
   }
 
@@ -73,10 +79,20 @@ export class ConfigManager {
       return true;
     } catch (error) {
       if (!(error instanceof ConfigError)) {
+        // Fails closed: the file shows that it was not validated, instead of nothing.
         this.log(`validating ${configFile}: ${(error as Error).stack ?? error}`);
+        this.show(configFile, [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Error,
+            source: DIAGNOSTIC_SOURCE,
+            code: CONFIG_DIAGNOSTIC_CODE,
+            message: `PHI Guard could not validate this file (${(error as Error)?.message ?? error}); see the PHI Guard log.`,
+          },
+        ]);
         return false;
       }
-      this.show(configFile, issueDiagnostics(error, text));
+      this.show(configFile, issueDiagnostics(error, text, this.lastGood.has(configFile)));
       return false;
     }
   }
@@ -89,7 +105,8 @@ export class ConfigManager {
   }
 }
 
-function issueDiagnostics(error: ConfigError, text: string): Diagnostic[] {
+function issueDiagnostics(error: ConfigError, text: string, hasLastGood: boolean): Diagnostic[] {
+  const consequence = hasLastGood ? 'the last valid configuration stays in use' : 'no valid version was loaded, so the files it governs are not analyzed until it is fixed';
   const document = TextDocument.create('file:///config.json', 'json', 0, text);
   return error.issues.map((issue) => {
     const start = document.positionAt(issue.start);
@@ -104,7 +121,7 @@ function issueDiagnostics(error: ConfigError, text: string): Diagnostic[] {
       severity: DiagnosticSeverity.Error,
       source: DIAGNOSTIC_SOURCE,
       code: CONFIG_DIAGNOSTIC_CODE,
-      message: `${issue.keyPath ? `${issue.keyPath}: ` : ''}${issue.problem} (${path.basename(error.fileName)}; the last valid configuration stays in use)`,
+      message: `${issue.keyPath ? `${issue.keyPath}: ` : ''}${issue.problem} (${path.basename(error.fileName)}; ${consequence})`,
     };
   });
 }

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { SELECT_REASON_COMMAND } from './codeActions';
 import { uriToFileName } from './paths';
-import { INVENTORY_REQUEST, type InventoryParams } from './protocol';
+import { INVENTORY_REQUEST, PING_REQUEST, type InventoryParams } from './protocol';
 import { Session, type SessionOptions } from './session';
 
 const WATCHED = ['**/phi-guard.config.json', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
@@ -25,14 +25,24 @@ export function wireConnection(connection: Connection): void {
   let session: Session | undefined;
   let sessionOptions: SessionOptions | undefined;
 
+  // A request that fails answers its fallback (empty actions, no hover, an inventory that says
+  // it is incomplete): nothing is shown as clean by it. A notification that fails (an edit, a
+  // watched-file event) leaves the session's picture of the files wrong, so diagnostics could
+  // go stale: that error is rethrown outside the handler, the process exits with an error
+  // (server.ts), and the client restarts a server that analyzes everything afresh.
   const guard =
-    <P, R>(what: string, fallback: R, handler: (s: Session, params: P) => R | Promise<R>) =>
+    <P, R>(what: string, fallback: R, handler: (s: Session, params: P) => R | Promise<R>, fatal = fallback === undefined) =>
     async (params: P): Promise<R> => {
       if (!session) return fallback;
       try {
         return await handler(session, params);
       } catch (error) {
         connection.console.error(`${what} failed: ${(error as Error)?.stack ?? error}`);
+        if (fatal) {
+          setImmediate(() => {
+            throw error;
+          });
+        }
         return fallback;
       }
     };
@@ -88,7 +98,9 @@ export function wireConnection(connection: Connection): void {
 
   connection.onCodeAction(guard('codeAction', [], (s, params) => s.codeActions(params)));
   connection.onHover(guard('hover', null, (s, params) => s.hover(params)));
-  connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, files: 0, callSites: [] }, (s, params: InventoryParams) => s.inventory(params)));
+  // No guard and no session needed: answering at all is the point.
+  connection.onRequest(PING_REQUEST, () => ({}));
+  connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, incomplete: 'the inventory request failed (see the PHI Guard log)', files: 0, callSites: [], failedFiles: [], unreadableFolders: [] }, (s, params: InventoryParams) => s.inventory(params)));
   connection.onExecuteCommand(
     guard('executeCommand', null, async (_s, params) => {
       if (params.command === SELECT_REASON_COMMAND && params.arguments?.length === 2) {

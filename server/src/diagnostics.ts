@@ -49,15 +49,39 @@ export function findingToDiagnostic(finding: Finding, index: number, version: nu
 /**
  * The server itself failed on a file (the engine fails closed on its own; this covers
  * everything around it). Reported under no-phi-in-prompt: unchecked code is not clean code.
+ * It spans the whole file (when its text is known), where the user looks and where no
+ * directive meant for one line can be mistaken for hiding it.
  */
-export function failureDiagnostic(error: unknown): Diagnostic {
+export function failureDiagnostic(error: unknown, text?: string): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    range: { start: { line: 0, character: 0 }, end: text === undefined ? { line: 0, character: 0 } : endOf(text) },
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
     code: 'no-phi-in-prompt',
     codeDescription: { href: ruleDocsUrl('no-phi-in-prompt') },
     message: `PHI Guard could not analyze this file (${reason}); PHI flows in it are unchecked.`,
   };
+}
+
+/** A workspace folder that could not be listed: published on the folder's own URI. */
+export function folderFailureDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'no-phi-in-prompt',
+    codeDescription: { href: ruleDocsUrl('no-phi-in-prompt') },
+    message: `PHI Guard could not list this folder (${reason}); the source files in it are not analyzed and PHI flows in them are unchecked.`,
+  };
+}
+
+function endOf(text: string): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: text.length - lineStart };
 }

@@ -4,4 +4,4 @@
  * from its module here.)
  */
 export * from '@phi-guard/core';
-export { eslintRuleName, isSuppressed, parseDirectives, type Directive } from '@phi-guard/core/dist/src/directives';
+export { eslintRuleName, isSuppressed, parseDirectives, hasRealReason, honouredDirectives, unhonouredSuppressionOf, type Directive } from '@phi-guard/core/dist/src/directives';

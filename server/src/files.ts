@@ -6,11 +6,13 @@
  * files (Neovim 0.7) get a cheap fallback: a non-node_modules file is re-stat'ed when its cached
  * entry is older than a couple of seconds.
  */
-import * as fs from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_MAX_FILE_BYTES, readSourceFile, statMtime } from './readSource';
 
 interface DiskEntry {
   text: string | undefined;
+  /** Set when the file exists but cannot be analyzed (not a regular file, too large, EACCES...). */
+  unreadable?: string;
   mtimeMs: number;
   version: number;
   checkedAt: number;
@@ -26,6 +28,8 @@ export class FileStore {
   generation = 0;
   /** Set when the client does not send workspace/didChangeWatchedFiles. */
   pollDisk = false;
+  /** Files larger than this are not read: they fail closed (`unreadableReason`). */
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES;
 
   setOpen(fileName: string, document: TextDocument): void {
     this.open.set(fileName, document);
@@ -70,33 +74,36 @@ export class FileStore {
     return this.entry(fileName).text;
   }
 
+  /** Readable: an open document or a regular file on disk within the size cap. */
   exists(fileName: string): boolean {
     return this.open.has(fileName) || this.entry(fileName).text !== undefined;
+  }
+
+  /** Why a file that is there cannot be analyzed, or undefined (readable or missing). */
+  unreadableReason(fileName: string): string | undefined {
+    if (this.open.has(fileName)) return undefined;
+    return this.entry(fileName).unreadable;
   }
 
   private entry(fileName: string): DiskEntry {
     const cached = this.disk.get(fileName);
     const now = Date.now();
     if (cached && !(this.pollDisk && now - cached.checkedAt > RESTAT_AFTER_MS && !fileName.includes('/node_modules/'))) return cached;
-    let mtimeMs = -1;
-    try {
-      mtimeMs = fs.statSync(fileName).mtimeMs;
-    } catch {
-      // missing
-    }
-    if (cached && cached.mtimeMs === mtimeMs) {
+    const stat = statMtime(fileName);
+    const mtimeMs = 'mtimeMs' in stat ? stat.mtimeMs : -1;
+    if (cached && !('error' in stat) && cached.mtimeMs === mtimeMs) {
       cached.checkedAt = now;
       return cached;
     }
     let text: string | undefined;
-    if (mtimeMs >= 0) {
-      try {
-        text = fs.readFileSync(fileName, 'utf8');
-      } catch {
-        text = undefined;
-      }
+    let unreadable: string | undefined;
+    if ('error' in stat) unreadable = `it cannot be examined (${stat.error})`;
+    else if ('mtimeMs' in stat) {
+      const read = readSourceFile(fileName, this.maxFileBytes);
+      if (read.kind === 'text') text = read.text;
+      else if (read.kind === 'unreadable') unreadable = read.reason;
     }
-    const entry: DiskEntry = { text, mtimeMs, version: this.nextVersion++, checkedAt: now };
+    const entry: DiskEntry = { text, unreadable, mtimeMs, version: this.nextVersion++, checkedAt: now };
     this.disk.set(fileName, entry);
     if (cached) this.generation++;
     return entry;

@@ -4,7 +4,12 @@ import { toRange } from './diagnostics';
 import { fileNameToUri } from './paths';
 import type { InventoryCallSite, InventoryResult } from './protocol';
 
-export function buildInventory(results: readonly FileResult[], complete: boolean): InventoryResult {
+/**
+ * `settled`: no analysis queued or running. The inventory is complete only when settled and
+ * every file was analyzed: a file that failed closed may hold LLM calls nobody has seen.
+ */
+export function buildInventory(results: readonly FileResult[], settled: boolean, unreadableFolders: readonly string[] = []): InventoryResult {
+  const failedFiles = results.filter((r) => r.failed).map((r) => r.fileName).sort();
   const callSites: InventoryCallSite[] = [];
   for (const result of results) {
     for (const site of result.callSites) {
@@ -22,5 +27,10 @@ export function buildInventory(results: readonly FileResult[], complete: boolean
     }
   }
   callSites.sort((a, b) => a.fileName.localeCompare(b.fileName) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { complete, files: results.length, callSites };
+  const complete = settled && failedFiles.length === 0 && unreadableFolders.length === 0;
+  const incomplete: string[] = [];
+  if (!settled) incomplete.push('analysis was still running');
+  if (failedFiles.length > 0) incomplete.push(`${failedFiles.length} file${failedFiles.length === 1 ? '' : 's'} could not be analyzed`);
+  if (unreadableFolders.length > 0) incomplete.push(`${unreadableFolders.length} folder${unreadableFolders.length === 1 ? '' : 's'} could not be listed`);
+  return { complete, ...(complete ? {} : { incomplete: incomplete.join('; ') }), files: results.length, callSites, failedFiles, unreadableFolders: [...unreadableFolders].sort() };
 }

@@ -31,25 +31,27 @@ export interface ProjectLog {
 }
 
 export class Project {
-  readonly service: ts.LanguageService;
+  private service: ts.LanguageService;
   private roots: Set<string>;
   private options: ts.CompilerOptions;
   private references: readonly ts.ProjectReference[] | undefined;
   private rootsVersion = 0;
   /** Problems reading the tsconfig itself, shown in the log. */
   configErrors: string[] = [];
+  /** Referenced tsconfigs TypeScript could not read: the files of this project fail closed. */
+  referenceFailures: string[] = [];
 
   private constructor(
     readonly kind: 'configured' | 'inferred',
     /** tsconfig path, or the folder of an inferred project. */
     readonly key: string,
     private readonly files: FileStore,
-    registry: ts.DocumentRegistry,
+    private readonly documentRegistry: ts.DocumentRegistry,
     private readonly log: ProjectLog,
   ) {
     this.roots = new Set();
     this.options = { ...INFERRED_OPTIONS };
-    this.service = ts.createLanguageService(this.createHost(), registry);
+    this.service = ts.createLanguageService(this.createHost(), documentRegistry);
   }
 
   static configured(configFile: string, files: FileStore, registry: ts.DocumentRegistry, log: ProjectLog): Project {
@@ -102,14 +104,25 @@ export class Project {
     return (this.references ?? []).map((r) => ts.resolveProjectReferencePath(r));
   }
 
-  /** The current program; undefined only if TypeScript itself failed. */
+  /**
+   * The current program. When TypeScript throws while building it (its parser or binder out of
+   * stack on one deeply nested file), the LanguageService is left half-updated: later calls
+   * return no program, or spin in createProgram. So the service is replaced and the error
+   * rethrown; the caller fails closed, and the next call starts from a clean service.
+   */
   program(): ts.Program | undefined {
-    return this.service.getProgram();
+    try {
+      return this.service.getProgram();
+    } catch (error) {
+      this.service.dispose();
+      this.service = ts.createLanguageService(this.createHost(), this.documentRegistry);
+      throw error;
+    }
   }
 
   /** A program containing the file, as it is now. */
   containsInProgram(fileName: string): boolean {
-    return !!this.service.getProgram()?.getSourceFile(fileName);
+    return !!this.program()?.getSourceFile(fileName);
   }
 
   dispose(): void {
@@ -130,8 +143,15 @@ export class Project {
       getProjectReferences: () => this.references,
       getParsedCommandLine: (configFile) => {
         try {
-          return parseConfig(configFile, files);
-        } catch {
+          const parsed = parseConfig(configFile, files);
+          this.referenceFailures = this.referenceFailures.filter((f) => !f.startsWith(`${configFile}:`));
+          return parsed;
+        } catch (error) {
+          // Fails closed: without the referenced project its flows are lost, so every file of
+          // this project reports the failure (see Analyzer) instead of passing as clean.
+          const entry = `${configFile}: ${(error as Error)?.message ?? error}`;
+          if (!this.referenceFailures.includes(entry)) this.referenceFailures.push(entry);
+          this.log(`cannot read the referenced project ${entry}`);
           return undefined;
         }
       },
@@ -153,6 +173,9 @@ export class Project {
 
 export function parseConfig(configFile: string, files: FileStore): ts.ParsedCommandLine {
   const text = files.text(configFile);
+  const unreadable = files.unreadableReason(configFile);
+  // Fails closed: a tsconfig that is there but cannot be read is not a project without files.
+  if (unreadable) throw new Error(`cannot read ${configFile}: ${unreadable}`);
   if (text === undefined) {
     return { options: {}, fileNames: [], errors: [configProblem(`cannot read ${configFile}`)] };
   }

@@ -29,12 +29,28 @@ export interface InventoryCallSite {
 }
 
 export interface InventoryResult {
-  /** False when analysis was still running (only with `wait: false`). */
+  /**
+   * False when analysis was still running (only with `wait: false`), or when some file could
+   * not be analyzed (`failedFiles`) or some folder could not be listed (`unreadableFolders`):
+   * call sites in those are missing from `callSites`.
+   */
   complete: boolean;
-  /** Files analyzed. */
+  /** Why the inventory is incomplete, in words; absent when complete. */
+  incomplete?: string;
+  /** Files analyzed or attempted. */
   files: number;
   callSites: InventoryCallSite[];
+  /** Files whose analysis failed closed (their call sites may be missing). */
+  failedFiles: string[];
+  /** Folders that could not be listed. */
+  unreadableFolders: string[];
 }
+
+/**
+ * Request `phiGuard/ping`: answered at once with `{}` when the server's thread is free. The
+ * VS Code client sends it as a heartbeat and restarts a server that stops answering (hung).
+ */
+export const PING_REQUEST = 'phiGuard/ping';
 
 /** Notification `phiGuard/status`, sent while analysis runs and when it settles. */
 export const STATUS_NOTIFICATION = 'phiGuard/status';

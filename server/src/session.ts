@@ -8,6 +8,8 @@ import { clearConfigCache } from './engine';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
@@ -21,9 +23,11 @@ import { Analyzer } from './analysis';
 import { codeActionsFor } from './codeActions';
 import { ConfigManager } from './configs';
 import { FileStore } from './files';
+import { failureDiagnostic, folderFailureDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { buildInventory } from './inventory';
-import { ExcludeMatcher, fileNameToUri, isConfigFile, isInside, isProjectFile, isSourceFile, listSourceFiles, uriToFileName } from './paths';
+import { excludeMatcherFor } from './exclude';
+import { fileNameToUri, isConfigFile, isInside, isProjectFile, isSourceFile, listSourceFiles, uriToFileName } from './paths';
 import { ProjectManager } from './projects';
 import { STATUS_NOTIFICATION, type InventoryParams, type InventoryResult, type StatusParams } from './protocol';
 import { Scheduler } from './scheduler';
@@ -32,7 +36,7 @@ import { SettingsStore, type Settings } from './settings';
 export interface SessionOptions {
   capabilities: ClientCapabilities;
   workspaceFolders: string[];
-  initializationOptions?: { settings?: unknown; debounceMs?: number; timeBudgetMs?: number };
+  initializationOptions?: { settings?: unknown; debounceMs?: number; timeBudgetMs?: number; maxFileBytes?: number };
 }
 
 export class Session {
@@ -48,6 +52,10 @@ export class Session {
   /** Documents edited since their last analysis: their dependents follow them. */
   private readonly edited = new Set<string>();
   private readonly capabilities: ClientCapabilities;
+  /** Folders that could not be listed (their files are unknown): the inventory is incomplete. */
+  private readonly unreadableFolders = new Set<string>();
+  /** Rejected exclude patterns already reported, so the warning is shown once. */
+  private readonly reportedExcludes = new Set<string>();
   /** Folder listings in progress: until they are queued, the scheduler may look idle. */
   private readonly listings = new Set<Promise<void>>();
 
@@ -65,11 +73,16 @@ export class Session {
     this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs });
     this.scheduler = new Scheduler(
       (fileName) => this.analyzeAndPublish(fileName),
-      (fileName, error) => this.connection.console.error(`analysis of ${fileName}: ${(error as Error)?.stack ?? error}`),
+      (fileName, error) => {
+        // Fails closed: the file shows that it is unchecked rather than its last (or no) result.
+        this.connection.console.error(`analysis of ${fileName}: ${(error as Error)?.stack ?? error}`);
+        this.publish(fileName, [failureDiagnostic(error)], this.files.openDocument(fileName)?.version ?? null);
+      },
       () => this.sendStatus('idle'),
       typeof init.debounceMs === 'number' ? init.debounceMs : 30,
     );
     this.settings = new SettingsStore(connection, !!options.capabilities.workspace?.configuration, init.settings);
+    if (typeof init.maxFileBytes === 'number' && init.maxFileBytes > 0) this.files.maxFileBytes = init.maxFileBytes;
     this.files.pollDisk = !options.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 
@@ -78,6 +91,7 @@ export class Session {
   documentChanged(document: TextDocument): void {
     const fileName = uriToFileName(document.uri);
     if (!fileName) return;
+    this.retryFailed(fileName);
     const wasOpen = this.files.isOpen(fileName);
     this.files.setOpen(fileName, document);
     if (isConfigFile(fileName)) {
@@ -118,6 +132,7 @@ export class Session {
   // ------------------------------------------------------------------ workspace
 
   watchedFilesChanged(changes: FileEvent[]): void {
+    this.retryFailed();
     let projectsChanged = false;
     const addedOrRemoved: string[] = [];
     const sources = new Set<string>();
@@ -187,7 +202,16 @@ export class Session {
     try {
       const settings = await this.settingsFor(folder);
       if (!settings.enable) return;
-      const fileNames = await listSourceFiles(folder, new ExcludeMatcher(settings.exclude));
+      const exclude = excludeMatcherFor(settings.exclude);
+      this.reportRejectedExcludes(folder, exclude.rejected);
+      const { files: fileNames, unreadableFolders } = await listSourceFiles(folder, exclude);
+      for (const { folder: unreadable, reason } of unreadableFolders) {
+        this.connection.console.error(`cannot list ${unreadable} (${reason}): its files are not analyzed`);
+        this.unreadableFolders.add(unreadable);
+        // Fail closed: on the folder itself (the Problems view lists it), since its files are unknown.
+        this.publish(unreadable, [folderFailureDiagnostic(reason)], null);
+      }
+      // Progress is optional UI: a client that refuses it still gets every diagnostic.
       const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
       progress?.begin('PHI Guard', 0, `Analyzing ${fileNames.length} files in ${path.basename(folder)}`, false);
       const started = Date.now();
@@ -202,7 +226,31 @@ export class Session {
         },
       });
     } catch (error) {
+      // Fails closed: the whole folder is reported as unchecked, never as clean.
       this.connection.console.error(`listing ${folder}: ${(error as Error)?.stack ?? error}`);
+      this.unreadableFolders.add(folder);
+      this.publish(folder, [folderFailureDiagnostic((error as Error)?.message ?? String(error))], null);
+    }
+  }
+
+  /**
+   * A file that failed closed may have failed because of another file (a program TypeScript
+   * could not build, a referenced project): after any change, analyze it again, so its
+   * diagnostic never outlives its cause.
+   */
+  private retryFailed(except?: string): void {
+    const failed = this.analyzer.failedFiles().filter((f) => f !== except);
+    if (failed.length > 0) this.queueByPriority(failed);
+  }
+
+  private reportRejectedExcludes(folder: string, rejected: readonly { pattern: string; why: string }[]): void {
+    for (const { pattern, why } of rejected) {
+      if (this.reportedExcludes.has(pattern)) continue;
+      this.reportedExcludes.add(pattern);
+      const message = `PHI Guard: the phiGuard.exclude pattern "${pattern.length > 80 ? `${pattern.slice(0, 80)}...` : pattern}" is not used: ${why}. Files it would exclude are analyzed.`;
+      this.connection.console.warn(`${folder}: ${message}`);
+      // A notification: the request form rejects in clients without it, for nothing.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 
@@ -225,8 +273,9 @@ export class Session {
     const folder = this.folderOf(fileName);
     const settings = await this.settingsFor(folder);
     const open = this.files.isOpen(fileName);
-    const excluded = folder !== undefined && new ExcludeMatcher(settings.exclude).matches(path.relative(folder, fileName).split(path.sep).join('/'));
-    if (!settings.enable || excluded || (!open && !this.files.exists(fileName))) {
+    const excluded = folder !== undefined && excludeMatcherFor(settings.exclude).matches(path.relative(folder, fileName).split(path.sep).join('/'));
+    const gone = !open && !this.files.exists(fileName) && this.files.unreadableReason(fileName) === undefined;
+    if (!settings.enable || excluded || gone) {
       this.analyzer.forget(fileName);
       this.publish(fileName, [], this.files.openDocument(fileName)?.version ?? null);
       return;
@@ -301,7 +350,8 @@ export class Session {
     const program = this.projects.projectFor(fileName).program();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return null;
-    return hoverAt(program, sourceFile, document.offsetAt(params.position), this.configs.forFile(fileName).config);
+    const config = this.configs.forFile(fileName).config;
+    return config ? hoverAt(program, sourceFile, document.offsetAt(params.position), config) : null;
   }
 
   async inventory(params: InventoryParams | undefined): Promise<InventoryResult> {
@@ -309,7 +359,7 @@ export class Session {
       while (this.listings.size > 0) await Promise.all([...this.listings]);
       await this.scheduler.whenIdle();
     }
-    return buildInventory(this.analyzer.allResults(), this.listings.size === 0 && this.scheduler.isIdle());
+    return buildInventory(this.analyzer.allResults(), this.listings.size === 0 && this.scheduler.isIdle(), [...this.unreadableFolders]);
   }
 
   // ------------------------------------------------------------------ helpers

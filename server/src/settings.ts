@@ -87,6 +87,7 @@ export class SettingsStore {
     if (!pending) {
       pending = this.connection.workspace
         .getConfiguration({ scopeUri: scope, section: SETTINGS_SECTION })
+        // Safe: without an answer, the initial (or default) settings analyze everything they did.
         .then(normalizeSettings, () => this.fallback);
       this.cache.set(key, pending);
     }

@@ -101,11 +101,15 @@ describe('language server: code actions', function () {
     client.applyEdit(suppress.edit!);
     const lines = client.text(file).split('\n');
     assert.equal(lines[13], '      // eslint-disable-next-line phi-guard/no-phi-in-prompt -- <reason>');
-    await client.diagnosticsFor(file, (ds) => ds.length === 2 && !ds.some((d) => lineOf(d) === 15));
+    // The placeholder is no reason: the finding stays, and says why.
+    await client.diagnosticsFor(file, (ds) => ds.length === 3 && ds.some((d) => lineOf(d) === 15 && /gives no reason/.test(String(d.message))));
     assert.equal(suppress.command?.command, 'phiGuard.selectReasonPlaceholder');
     await client.connection.sendRequest('workspace/executeCommand', { command: suppress.command!.command, arguments: suppress.command!.arguments });
     const shown = client.shownDocuments[0] as { selection: { start: { line: number; character: number }; end: { character: number } } };
     assert.equal(lines[13].slice(shown.selection.start.character, shown.selection.end.character), '<reason>');
+    // The user types the reason over the selection: now it is hidden.
+    client.change(file, client.text(file).replace('-- <reason>', '-- only the intro line, reviewed (PRIV-7)'));
+    await client.diagnosticsFor(file, (ds) => ds.length === 2 && !ds.some((d) => lineOf(d) === 15));
   });
 
   it('suppress adds the rule to an eslint-disable-next-line already on the line above', async () => {
@@ -127,6 +131,8 @@ describe('language server: code actions', function () {
     const text = client.text(file);
     assert.deepEqual(syntaxErrors(file, text), []);
     assert.match(text, /  \/\* eslint-disable phi-guard\/no-phi-in-prompt -- <reason> \*\/\n  const prompt = `Intake form\nName: \$\{patient\.fullName\}\nDone\.`;\n  \/\* eslint-enable phi-guard\/no-phi-in-prompt \*\/\n/);
+    await client.diagnosticsFor(file, (ds) => ds.length === 2 && ds.some((d) => /gives no reason/.test(String(d.message))));
+    client.change(file, text.replace('-- <reason>', '-- intake form template, reviewed'));
     await client.diagnosticsFor(file, (ds) => ds.length === 1 && String(ds[0].message).includes('ssn'));
   });
 

@@ -75,7 +75,10 @@ export function findConfigFile(fromFile: string): string | undefined {
   let dir = path.dirname(path.resolve(fromFile));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    // Anything but a folder by that name is the config: a FIFO or a device is an error when
+    // loaded (fail closed), not a reason to fall back to the defaults.
+    const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -111,6 +114,8 @@ export function loadConfigForFile(fileName: string): ResolvedConfig {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return findConfigFile(fileName) ? loadConfigForFile(fileName) : defaultConfig();
     throw fileError(configFile, `cannot read file: ${(error as Error).message}`);
   }
+  // A FIFO would block the read forever, a link to /dev/zero never end it (its size reads 0).
+  if (!stat.isFile()) throw fileError(configFile, 'cannot read file: it is not a regular file');
   const cached = cache.get(configFile);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return unwrap(cached.result);
   const result = readConfigFile(configFile, stat.size);

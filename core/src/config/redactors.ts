@@ -59,7 +59,14 @@ function resolveRedactor(name: string, from: string, configDir: string, host: Co
   }
   if (!from.startsWith('.')) return { name, from };
   const resolvedFrom = path.resolve(configDir, from);
+  // The config is shared with the repository: it may only point at code of its own project, and
+  // never make PHI Guard look at arbitrary files on a machine.
+  const relative = path.relative(configDir, resolvedFrom);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return `"${from}" is outside the folder of phi-guard.config.json (${configDir}); a redactor elsewhere is imported by its package name`;
+  }
   const resolvedFile = candidateFiles(resolvedFrom).find((file) => host.fileExists(file));
+  if (resolvedFile && !namesFile(resolvedFile)) return `"${from}" is not a TypeScript or JavaScript module (${EXTENSIONS.join(', ')})`;
   if (!resolvedFile) return `module "${from}" not found (looked for ${describeCandidates(from)}, relative to ${configDir})`;
   return { name, from, resolvedFrom, resolvedFile };
 }

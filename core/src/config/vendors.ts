@@ -3,6 +3,8 @@ import type { ApprovedVendor, CustomVendor } from './types';
 import { JsonReader, join } from './jsonReader';
 import { PATTERNS } from './keys';
 import { BUILTIN_VENDOR_IDS } from './vendorIds';
+import { catalog } from '../vendors/catalog';
+import { hostMatches } from '../vendors/constants';
 
 const VENDOR_ID = new RegExp(PATTERNS.vendorId);
 const HOST = new RegExp(PATTERNS.host);
@@ -43,6 +45,17 @@ export function readVendors(reader: JsonReader, node: ts.Expression): { vendors?
     const firstPartyProperty = properties.get('firstParty');
     const firstParty = firstPartyProperty ? reader.boolean(firstPartyProperty.value, join(keyPath, 'firstParty')) : false;
 
+    if (hosts && firstParty === true && hostsProperty) {
+      // First party means "the data stays in-house": it must not be able to vouch for a vendor's API.
+      const claimed = thirdPartyHostCovered(hosts);
+      if (claimed) {
+        reader.report(
+          hostsProperty.value,
+          join(keyPath, 'hosts'),
+          `"${claimed.pattern}" covers ${claimed.vendor}'s host "${claimed.host}"; a first-party vendor cannot claim a third party's hosts (list your own host names)`,
+        );
+      }
+    }
     if (reader.issues.length > before || id === undefined || !hosts || firstParty === undefined) {
       ok = false;
       return;
@@ -73,8 +86,25 @@ function readHosts(reader: JsonReader, node: ts.Expression, keyPath: string): st
   return hosts?.map((host) => host.toLowerCase());
 }
 
+/** A built-in third-party vendor host that one of `patterns` matches, if any. */
+function thirdPartyHostCovered(patterns: readonly string[]): { pattern: string; vendor: string; host: string } | undefined {
+  for (const vendor of catalog.vendors) {
+    if ((vendor as { firstParty?: boolean }).firstParty) continue;
+    for (const vendorHost of vendor.hosts) {
+      // A wildcard of the vendor's stands for some label: try one such host.
+      const sample = vendorHost.replace(/\*/g, 'x');
+      const pattern = patterns.find((p) => hostMatches(sample, p));
+      if (pattern) return { pattern, vendor: vendor.name, host: sample };
+    }
+  }
+  return undefined;
+}
+
 /** Says what to remove when someone pastes a URL instead of a host name. */
 export function hostProblem(host: string): string | undefined {
+  if (HOST.test(host) && host.startsWith('*.') && !host.slice(2).includes('.')) {
+    return `"${host}" matches every host under a top-level domain; name the domain ("*.acme${host.slice(1)}")`;
+  }
   if (HOST.test(host)) return undefined;
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(host);
   if (scheme) return `"${host}" is not a host name: remove the scheme ("${scheme[0]}")`;

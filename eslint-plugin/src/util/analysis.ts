@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { recordFindings } from './flows';
 import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
+import { eslintRuleName, hasRealReason, parseDirectives, reportableNear, unhonouredSuppressionOf } from '@phi-guard/core/dist/src/directives';
 
 /**
  * The one place the plugin touches the engine: take the program typescript-eslint built,
@@ -20,13 +21,69 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
     const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
     const config = loadConfigOrFail(fileName);
     analysis = analyzeFile(program as ts.Program, sourceFile, config);
+    analysis = { ...analysis, findings: [...analysis.findings, ...unreasonedSuppressions(analysis.findings, sourceFile)] };
     perLint.set(context.sourceCode, analysis);
     recordFindings(fileName, analysis.findings);
   }
   return analysis.findings.filter((f) => f.ruleId === ruleId);
 }
 
+/**
+ * ESLint hides a finding under any eslint-disable comment; PHI Guard honours only some
+ * (`honouredDirectives`: a reason; for a fail-closed finding, the rule named too). For each
+ * finding hidden only by another comment, one more problem is reported where that comment
+ * cannot hide it, saying so. (The language server keeps the finding itself visible.)
+ */
+function unreasonedSuppressions(findings: readonly Finding[], sourceFile: ts.SourceFile): Finding[] {
+  const directives = parseDirectives(sourceFile.text, sourceFile.fileName);
+  if (directives.length === 0) return [];
+  const lineCount = sourceFile.getLineStarts().length;
+  const extra: Finding[] = [];
+  const reported = new Set<string>();
+  for (const f of findings) {
+    const directive = unhonouredSuppressionOf(f.range.startPos, f.ruleId, directives, f.kind === 'analysis-failed');
+    const at = directive && reportableNear(directive, lineCount);
+    if (!directive || !at) continue;
+    const key = `${f.ruleId}:${directive.comment.start}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const pos = sourceFile.getPositionOfLineAndCharacter(at.line, at.character);
+    extra.push({
+      ruleId: f.ruleId,
+      kind: 'unreasoned-suppression',
+      message: hasRealReason(directive)
+        ? `The eslint-disable comment on line ${directive.comment.startPos.line + 1} does not name ${eslintRuleName(f.ruleId)} but hides: ${f.message}`
+        : `The eslint-disable comment on line ${directive.comment.startPos.line + 1} hides a PHI Guard finding (${f.message}) without a reason: ` +
+          `write why after "--" (a placeholder such as "<reason>" does not count).`,
+      range: { fileName: sourceFile.fileName, start: pos, end: pos, startPos: at, endPos: at },
+      flow: [],
+      fixes: [],
+    });
+  }
+  return extra;
+}
+
 const perLint = new WeakMap<object, FileAnalysis>();
+
+let cacheWarned = false;
+
+/**
+ * `eslint --cache` re-lints a file only when its own text or the ESLint config changes. PHI
+ * Guard's findings also depend on phi-guard.config.json and on every file a flow passes
+ * through (a wrapper in another module starts sending PHI; an approval is revoked), so a cached
+ * clean result can be stale. A plugin cannot add to ESLint's cache key, and refusing to run
+ * would break every other rule's use of the cache; so the CLI flag is detected and the user
+ * told, once per run, on stderr where CI logs show it. (The API's `cache` option cannot be seen.)
+ */
+export function warnIfCached(): void {
+  if (cacheWarned || !process.argv.some((a) => a === '--cache' || a.startsWith('--cache-location') || a.startsWith('--cache-file'))) return;
+  cacheWarned = true;
+  process.stderr.write(
+    'PHI Guard: eslint --cache does not know that PHI Guard findings depend on phi-guard.config.json and on the files a flow passes through; ' +
+      'a file whose own text did not change keeps its cached result, which may be a stale clean one. Run eslint without --cache in CI, ' +
+      'and delete the cache (.eslintcache) when phi-guard.config.json or shared code changes.\n',
+  );
+}
 
 function loadConfigOrFail(fileName: string) {
   try {

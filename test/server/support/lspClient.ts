@@ -40,6 +40,9 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Another server binary than SERVER_BIN (the install test runs the one installed from the tarball). */
   serverBin?: string;
+  /** Run the server as this user and group (tests running as root use it to make chmod bite). */
+  uid?: number;
+  gid?: number;
 }
 
 export interface Progress {
@@ -53,6 +56,7 @@ export class LspClient {
   readonly statuses: { state: string; findings: number }[] = [];
   readonly logs: string[] = [];
   readonly shownDocuments: unknown[] = [];
+  readonly shownMessages: { type: number; message: string }[] = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
@@ -67,7 +71,11 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
@@ -91,7 +99,8 @@ export class LspClient {
       window: { workDoneProgress: true, showDocument: { support: true } },
     };
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      // Another user cannot signal us: the server's parent watchdog would take EPERM for "gone".
+      processId: options.uid !== undefined ? null : process.pid,
       rootUri: options.workspaceFolders[0] ? uriOf(options.workspaceFolders[0]) : null,
       workspaceFolders: options.workspaceFolders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities,
@@ -115,6 +124,10 @@ export class LspClient {
     c.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
+    c.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.changed();
+    });
     c.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
       const entry = this.progress.find((p) => p.token === params.token);
       if (entry) entry.kinds.push(params.value.kind);
@@ -128,6 +141,11 @@ export class LspClient {
       params.items.map((item) => (item.section === 'phiGuard' ? this.settings : null)),
     );
     c.onRequest('client/registerCapability', () => null);
+    c.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.changed();
+      return null;
+    });
     c.onRequest('window/showDocument', (params: unknown) => {
       this.shownDocuments.push(params);
       return { success: true };
@@ -241,7 +259,7 @@ export class LspClient {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(fileName) }, position: { line, character } }) as Promise<Hover | null>;
   }
 
-  inventory(): Promise<{ complete: boolean; files: number; callSites: { fileName: string; call: string; vendorId: string; approved: boolean; phi: string[]; range: Diagnostic['range'] }[] }> {
+  inventory(): Promise<{ complete: boolean; incomplete?: string; failedFiles: string[]; unreadableFolders: string[]; files: number; callSites: { fileName: string; call: string; vendorId: string; approved: boolean; phi: string[]; range: Diagnostic['range'] }[] }> {
     return this.connection.sendRequest('phiGuard/inventory', { wait: true }) as never;
   }
 
