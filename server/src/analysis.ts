@@ -3,7 +3,7 @@
  * hide, and keeps the result for code actions, the inventory and the status bar. Any exception
  * becomes a diagnostic on that file; nothing here may throw to the caller.
  */
-import { analyzeFile, isSuppressed, parseDirectives, type CallSite, type Finding, type ResolvedConfig } from './engine';
+import { analyzeFile, isSuppressed, parseDirectives, withoutBaselined, type CallSite, type Finding, type ResolvedConfig } from './engine';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ConfigManager } from './configs';
 import { failureDiagnostic, findingToDiagnostic } from './diagnostics';
@@ -79,7 +79,8 @@ export class Analyzer {
     const { config } = this.configs.forFile(fileName);
     const analysis = analyzeFile(program, sourceFile, config, { timeBudgetMs: this.options.timeBudgetMs });
     const directives = parseDirectives(sourceFile.text, fileName);
-    const findings = analysis.findings.filter((f) => !isSuppressed(f.range.startPos, f.ruleId, directives));
+    // Like ESLint: findings accepted in phi-guard.baseline.json (beside the config) are not shown.
+    const findings = withoutBaselined(analysis.findings, config, program).filter((f) => !isSuppressed(f.range.startPos, f.ruleId, directives));
     const diagnostics: Diagnostic[] = [];
     findings.forEach((finding, index) => {
       const diagnostic = findingToDiagnostic(finding, index, version, settings);

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
-import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
+import { analyzeFile, ConfigError, loadConfigForFile, withoutBaselined, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
 
 /**
  * The one place the plugin touches the engine: take the program typescript-eslint built,
@@ -19,6 +19,8 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
     const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
     const config = loadConfigOrFail(fileName);
     analysis = analyzeFile(program as ts.Program, sourceFile, config);
+    // Findings accepted in phi-guard.baseline.json (beside the config) are not reported.
+    analysis = { ...analysis, findings: orFail(() => withoutBaselined(analysis!.findings, config, program as ts.Program)) };
     perLint.set(context.sourceCode, analysis);
   }
   return analysis.findings.filter((f) => f.ruleId === ruleId);
@@ -27,8 +29,12 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
 const perLint = new WeakMap<object, FileAnalysis>();
 
 function loadConfigOrFail(fileName: string) {
+  return orFail(() => loadConfigForFile(fileName));
+}
+
+function orFail<T>(run: () => T): T {
   try {
-    return loadConfigForFile(fileName);
+    return run();
   } catch (err) {
     if (err instanceof ConfigError) {
       // ESLint prints `stack` for fatal errors: make it the message alone, no trace.
