@@ -170,9 +170,24 @@ function problem(message: string): ts.Diagnostic {
  */
 const sharedDeclarations = new Map<string, ts.SourceFile>();
 
-export function buildProgram(plan: ProjectPlan): ts.Program {
+/**
+ * The program of a project. `unparsable` receives the files TypeScript's parser could not read
+ * (it recurses once per nesting level and overflows the stack on a few thousand nested
+ * parentheses): they enter the program empty, so the rest of the project is still analyzed,
+ * and the caller reports them as not analyzed (fail closed).
+ */
+export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> = new Map()): ts.Program {
   const host = ts.createCompilerHost(plan.options, true) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
-  const getSourceFile = host.getSourceFile.bind(host);
+  const read = host.getSourceFile.bind(host);
+  const getSourceFile: typeof read = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    try {
+      return read(fileName, languageVersionOrOptions, onError, shouldCreate);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      unparsable.set(path.normalize(fileName), 'the code nests too deeply to parse (TypeScript ran out of stack)');
+      return ts.createSourceFile(fileName, '', languageVersionOrOptions);
+    }
+  };
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     if (!/\.d\.[cm]?ts$/.test(fileName)) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
     const key = `${fileName}|${JSON.stringify(languageVersionOrOptions)}`;

@@ -96,11 +96,19 @@ export function scan(options: ScanOptions): ScanResult {
   let done = 0;
   options.onProgress?.(0, files.length, 0);
   for (const plan of plans) {
-    const program = buildProgram(plan);
+    const unparsable = new Map<string, string>();
+    const program = buildProgram(plan, unparsable);
     const textOf = (f: string) => program.getSourceFile(f)?.text;
     for (const fileName of plan.files) {
       const config = configs.get(fileName)!;
       const sourceFile = program.getSourceFile(fileName);
+      const parseProblem = unparsable.get(path.normalize(fileName));
+      if (parseProblem) {
+        const findings = notAnalyzed(fileName, parseProblem).map((finding) => ({ finding, fingerprint: '', baselineFile: targetOf(config), baselineFingerprint: '', status: 'new' as const }));
+        results.push({ fileName, findings, callSites: [], failure: findings[0]!.finding.message, config });
+        done++;
+        continue;
+      }
       if (!sourceFile) {
         warnings.push(`${fileName}: TypeScript did not load this file in ${plan.configFile ?? 'the inferred project'}`);
         results.push({ fileName, findings: [], callSites: [], failure: 'TypeScript did not load the file', config });
@@ -153,6 +161,19 @@ export function scan(options: ScanOptions): ScanResult {
     projects: plans.length,
     elapsedMs: Date.now() - started,
   };
+}
+
+/** Fail closed, like the engine's `analysis-failed` findings: one per rule on the file's first line. */
+function notAnalyzed(fileName: string, why: string): Finding[] {
+  const range = { fileName, start: 0, end: 0, startPos: { line: 0, character: 0 }, endPos: { line: 0, character: 0 } };
+  return (['no-phi-in-prompt', 'approved-vendors'] as const).map((ruleId) => ({
+    ruleId,
+    kind: 'analysis-failed' as const,
+    message: `PHI Guard could not finish analyzing this file: ${why}. ${ruleId === 'no-phi-in-prompt' ? 'PHI flows into LLM calls were not checked' : 'LLM vendor calls were not checked'}; treat the file as unverified.`,
+    range,
+    flow: [],
+    fixes: [],
+  }));
 }
 
 /** The reason of the directive that hides the finding: the nearest one before it that names its rule or every rule. */
