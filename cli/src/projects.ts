@@ -177,7 +177,7 @@ const sharedDeclarations = new Map<string, ts.SourceFile>();
  * and the caller reports them as not analyzed (fail closed).
  */
 export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> = new Map()): ts.Program {
-  const host = ts.createCompilerHost(plan.options, true) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
+  const host = ts.createCompilerHost(plan.options) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
   const read = host.getSourceFile.bind(host);
   const getSourceFile: typeof read = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     try {
