@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyFolder, eslintMessages, removeCopy, runCli, scanJson } from './support';
+import { copyFolder, eslintMessages, REPO_ROOT, removeCopy, runCli, scanJson } from './support';
 
 const FIXTURE = path.resolve(__dirname, '../../tests/fixtures/app');
 
@@ -114,5 +114,38 @@ describe('phi-guard baseline', function () {
     const r = runCli(['scan', '--no-progress'], folder);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /phi-guard\.baseline\.json is invalid: .*phi-guard\.baseline\.json:4:22: findings\[0\]\.fingerprint: must be a string/);
+  });
+});
+
+describe('phi-guard baseline in the editor', function () {
+  this.timeout(300_000);
+
+  it('the language server hides findings accepted in the baseline beside phi-guard.config.json, and shows new ones', async () => {
+    // The server's test client (test/server/support), compiled by the same build.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LspClient } = require(path.join(REPO_ROOT, 'test/dist/server/support/lspClient')) as {
+      LspClient: { start(o: { workspaceFolders: string[] }): Promise<{ inventory(): Promise<unknown>; diagnosticsFor(f: string): Promise<{ code: string }[]>; stop(): Promise<void> }> };
+    };
+    const folder = copyFolder(path.join(REPO_ROOT, 'test/server/fixtures/basic'));
+    try {
+      const summary = path.join(folder, 'src/summary.ts');
+      // Accept everything but summary.ts's PHI finding on `intro`, which the baseline then lacks.
+      assert.equal(runCli(['baseline', '--no-progress'], folder).status, 0);
+      const file = path.join(folder, 'phi-guard.baseline.json');
+      const baseline = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
+      const kept = baseline.findings.filter((e) => !(e.file === 'src/summary.ts' && /Patient\.ssn/.test(e.message)));
+      assert.equal(kept.length, baseline.findings.length - 1);
+      fs.writeFileSync(file, JSON.stringify({ ...baseline, findings: kept }, null, 2));
+      const client = await LspClient.start({ workspaceFolders: [folder] });
+      try {
+        await client.inventory();
+        const shown = await client.diagnosticsFor(summary);
+        assert.deepEqual(shown.map((d) => d.code), ['no-phi-in-prompt']);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      removeCopy(folder);
+    }
   });
 });
