@@ -23,6 +23,8 @@ function summarize(r) {
     ...r,
     base: m('eslintBase'), noop: m('eslintNoop'), rules: m('eslintRules'), tsc: m('tsc'), engine: m('engine'),
     rulesPair: pair('eslintRules', 'eslintBase'), noopPair: pair('eslintNoop', 'eslintBase'), overNoopPair: pair('eslintRules', 'eslintNoop'), enginePair: pair('engine', 'tsc'),
+    // `phi-guard scan` (the CLI) was added later: older results have no samples of it.
+    cli: s.cli?.length ? m('cli') : undefined, cliPair: s.cli?.length ? pair('cli', 'tsc') : undefined,
   };
 }
 
@@ -37,18 +39,20 @@ export function renderMarkdown(data) {
   md.push('Times are wall clock per run (Node start-up included), medians of the runs; memory is peak RSS (max resident set size), median. Every command runs with `--max-old-space-size=8192`.');
   md.push('- **ESLint**: "no rules" is the typed run (parser, `projectService`) with no rule enabled; "no-op" is the same run with one enabled rule that does nothing, which is what ESLint itself costs once any rule is on (every real setup has rules on); "PHI Guard" is `phiGuard.configs.recommended`.');
   md.push('- **Engine**: the engine alone over every file of the project (`bench/engine.mjs`) against `tsc --noEmit`.');
+  md.push('- **phi-guard scan**: the command line (`cli/`: projects, programs, engine, directives, JSON output), no ESLint, against `tsc --noEmit`.');
   md.push('- A ratio is median(A) / median(B); "pair" is the median of the per-run ratios A/B, runs of A and B being back to back.');
   md.push('');
   const header = () => {
-    md.push('| project | ESLint no rules | ESLint no-op | ESLint + PHI Guard | **PHI Guard / no rules** (pair) | PHI Guard / no-op (pair) | tsc --noEmit | engine | **engine / tsc** (pair) | memory: ESLint no rules / no-op / PHI Guard | memory: tsc / engine |');
-    md.push('|---|---|---|---|---|---|---|---|---|---|---|');
+    md.push('| project | ESLint no rules | ESLint no-op | ESLint + PHI Guard | **PHI Guard / no rules** (pair) | PHI Guard / no-op (pair) | tsc --noEmit | engine | **engine / tsc** (pair) | phi-guard scan | **scan / tsc** (pair) | memory: ESLint no rules / no-op / PHI Guard | memory: tsc / engine / scan |');
+    md.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   };
   const row = (r) =>
     md.push(
       `| ${r.size} (${r.lines.toLocaleString('en-US')} lines, ${r.files} files, ${r.runs} runs) | ${sec(r.base.ms)} s | ${sec(r.noop.ms)} s | ${sec(r.rules.ms)} s ` +
         `| **${x2(r.rules.ms / r.base.ms)}** (${x2(r.rulesPair)}) | ${x2(r.rules.ms / r.noop.ms)} (${x2(r.overNoopPair)}) ` +
         `| ${sec(r.tsc.ms)} s | ${sec(r.engine.ms)} s | **${x2(r.engine.ms / r.tsc.ms)}** (${x2(r.enginePair)}) ` +
-        `| ${mb(r.base.rssMb)} / ${mb(r.noop.rssMb)} / ${mb(r.rules.rssMb)} MB | ${mb(r.tsc.rssMb)} / ${mb(r.engine.rssMb)} MB |`,
+        `| ${r.cli ? `${sec(r.cli.ms)} s | **${x2(r.cli.ms / r.tsc.ms)}** (${x2(r.cliPair)})` : 'not measured | –'} ` +
+        `| ${mb(r.base.rssMb)} / ${mb(r.noop.rssMb)} / ${mb(r.rules.rssMb)} MB | ${mb(r.tsc.rssMb)} / ${mb(r.engine.rssMb)}${r.cli ? ` / ${mb(r.cli.rssMb)}` : ''} MB |`,
     );
   header();
   rows.forEach(row);
@@ -75,7 +79,7 @@ export function renderMarkdown(data) {
   md.push('', '## Runs', '', 'Wall seconds of every run, round by round (the order of the commands rotates every round).', '');
   for (const r of [...rows, ...reruns.map((x) => ({ ...x, size: `${x.size} (re-run)` }))]) {
     const line = (key) => r.samples[key].map((x) => sec(x.ms)).join(', ');
-    md.push(`- ${r.size}: ESLint no rules ${line('eslintBase')}; no-op ${line('eslintNoop')}; + PHI Guard ${line('eslintRules')}; tsc ${line('tsc')}; engine ${line('engine')}`);
+    md.push(`- ${r.size}: ESLint no rules ${line('eslintBase')}; no-op ${line('eslintNoop')}; + PHI Guard ${line('eslintRules')}; tsc ${line('tsc')}; engine ${line('engine')}${r.samples.cli?.length ? `; phi-guard scan ${line('cli')}` : ''}`);
   }
   md.push('', '## Checks', '');
   for (const r of rows) for (const c of r.checks) md.push(`- ${r.size}: ${c}`);

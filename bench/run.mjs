@@ -47,6 +47,7 @@ const bin = {
   tsc: path.join(repo, 'node_modules/typescript/bin/tsc'),
   eslint: path.join(repo, 'node_modules/eslint/bin/eslint.js'),
   engine: path.join(repo, 'bench/engine.mjs'),
+  cli: path.join(repo, 'cli/bin/phi-guard.js'),
 };
 const hasTime = fs.existsSync('/usr/bin/time');
 const rssPreload = path.join(repo, 'bench/max-rss.cjs');
@@ -84,6 +85,7 @@ const commands = {
   eslintNoop: ['eslint + a no-op rule', (p) => [HEAP, bin.eslint, 'src', '--config', 'eslint.noop.config.mjs']],
   engine: ['engine', (p) => [HEAP, bin.engine, p]],
   tsc: ['tsc --noEmit', (p) => [HEAP, bin.tsc, '--noEmit', '-p', p]],
+  cli: ['phi-guard scan', (p) => [HEAP, bin.cli, 'scan', 'src', '--no-progress', '--format', 'json', '--output', path.join(os.tmpdir(), `phi-guard-bench-cli-${process.pid}.json`)]],
 };
 
 const results = [];
@@ -126,13 +128,21 @@ for (const [sizeIndex, { size, dir, real }] of targets.entries()) {
   fs.rmSync(jsonFile, { force: true });
   const eslintOk = Object.keys(want).every((k) => (eslintCounts[k] ?? 0) === want[k]) && Object.keys(eslintCounts).every((k) => k in want);
   checks.push(`ESLint findings ${JSON.stringify(eslintCounts)} ${eslintOk ? '=' : '!='} ${project.expected ? 'planted' : 'engine (files under src/)'} (exit ${eslint0.status})`);
+  const cli0 = measure(commands.cli[1](dir), dir);
+  const cliFile = commands.cli[1](dir).at(-1);
+  const cliCounts = {};
+  for (const f of fs.existsSync(cliFile) ? JSON.parse(fs.readFileSync(cliFile, 'utf8')).findings : []) {
+    if (f.status === 'new') cliCounts[f.ruleId.replace(/^phi-guard\//, '')] = (cliCounts[f.ruleId.replace(/^phi-guard\//, '')] ?? 0) + 1;
+  }
+  const cliOk = Object.keys(want).every((k) => (cliCounts[k] ?? 0) === want[k]) && Object.keys(cliCounts).every((k) => k in want);
+  checks.push(`phi-guard scan findings ${JSON.stringify(cliCounts)} ${cliOk ? '=' : '!='} ${project.expected ? 'planted' : 'engine'} (exit ${cli0.status})`);
   for (const c of checks) console.log(`  ${c}`);
 
   // Alternate A/B; the order flips every round so drift on a shared machine hits both sides.
-  const samples = { eslintRules: [], eslintBase: [], eslintNoop: [], engine: [], tsc: [] };
+  const samples = { eslintRules: [], eslintBase: [], eslintNoop: [], engine: [], tsc: [], cli: [] };
   const eslintOrders = [['eslintBase', 'eslintNoop', 'eslintRules'], ['eslintRules', 'eslintBase', 'eslintNoop'], ['eslintNoop', 'eslintRules', 'eslintBase']];
   for (let i = 0; i < runs; i++) {
-    const groups = [eslintOrders[i % 3], i % 2 === 0 ? ['tsc', 'engine'] : ['engine', 'tsc']];
+    const groups = [eslintOrders[i % 3], i % 2 === 0 ? ['tsc', 'engine', 'cli'] : ['cli', 'engine', 'tsc']];
     for (const group of groups) {
       for (const key of group) {
         const r = measure(commands[key][1](dir), dir);
@@ -144,7 +154,7 @@ for (const [sizeIndex, { size, dir, real }] of targets.entries()) {
   const raw = (key) => samples[key].map((r) => ({ ms: Math.round(r.ms), rssMb: Math.round(r.rssMb) }));
   results.push({
     size, real: !!real, lines: project.lines, files: project.files, checks, runs,
-    samples: { eslintBase: raw('eslintBase'), eslintNoop: raw('eslintNoop'), eslintRules: raw('eslintRules'), tsc: raw('tsc'), engine: raw('engine') },
+    samples: { eslintBase: raw('eslintBase'), eslintNoop: raw('eslintNoop'), eslintRules: raw('eslintRules'), tsc: raw('tsc'), engine: raw('engine'), cli: raw('cli') },
   });
 }
 

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ApprovedVendor, ResolvedConfig } from './config/types';
-import type { CallRef, CallSite, FileAnalysis, Finding, FlowStep, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
+import type { BaaStatus, CallRef, CallSite, FileAnalysis, Finding, FlowStep, PhiOrigin, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
 import { BudgetExceeded, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import { wrapperNames } from './flow/wrapperIndex';
@@ -74,8 +74,14 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   ctx.deadline = fileStarted + budget;
   let result: FileAnalysis;
   try {
-    const evaluator = new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall: (c) => eng.redactors.isRedactorCall(c) }, sourceFile);
-    result = withDeferrals(ctx, () => runAnalysis(ctx, eng, sourceFile, evaluator));
+    const redactorsSeen = new Set<ts.Node>();
+    const isRedactorCall = (c: ts.CallExpression | ts.TaggedTemplateExpression) => {
+      const yes = eng.redactors.isRedactorCall(c);
+      if (yes) redactorsSeen.add(c);
+      return yes;
+    };
+    const evaluator = new Evaluator(ctx, { matchSink: (c) => eng.matcher.match(c), isRedactorCall }, sourceFile);
+    result = withDeferrals(ctx, () => runAnalysis(ctx, eng, sourceFile, evaluator, redactorsSeen));
   } catch (err) {
     result = { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: 0 };
     // Summaries that were half-computed when the analysis stopped must not be reused.
@@ -171,7 +177,7 @@ function firstParseError(sf: ts.SourceFile): { start: number; messageText: strin
   return first ? { start: first.start ?? 0, messageText: first.messageText } : undefined;
 }
 
-function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator): FileAnalysis {
+function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator, redactorsSeen: Set<ts.Node>): FileAnalysis {
   const findings: Finding[] = [];
   const callSites: CallSite[] = [];
   const config = ctx.config;
@@ -187,6 +193,7 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evalu
     const callLine = callRef.range.startPos.line + 1;
 
     // Collect concrete PHI reaching the content, grouped by where it was embedded.
+    redactorsSeen.clear();
     const groups = new Map<ts.Node, Label[]>();
     for (const content of site.content) {
       const taint = site.paramSinks ? evaluator.wrapperContentTaint(content, site.paramSinks[0]!, env) : evaluator.taintOf(content, env);
@@ -201,7 +208,17 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evalu
     const phiNames = unique([...groups.values()].flat().map((l) => l.desc));
 
     if (!site.via && sink.sends) {
-      callSites.push({ call: callRef, vendor, approved: approval.approved, firstParty: sink.firstParty || sink.local, phi: phiNames });
+      callSites.push({
+        call: callRef,
+        vendor,
+        approved: approval.approved,
+        firstParty: sink.firstParty || sink.local,
+        phi: phiNames,
+        ...baaStatusOf(sink, approval),
+        model: sink.model,
+        region: sink.region,
+        redactors: redactorsOn(site.content, redactorsSeen, eng.redactors),
+      });
       if (!neverReported && !approval.approved && sink.sends) {
         findings.push({
           ruleId: 'approved-vendors',
@@ -221,18 +238,24 @@ function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evalu
     for (const [at, labels] of groups) {
       const names = unique(labels.map((l) => l.desc));
       const first = labels[0]!;
-      const flow = flowSteps(first, at, sink, site.via !== undefined ? site.call : undefined);
+      const wrapperCall = site.via !== undefined ? site.call : undefined;
+      const flow = flowSteps(first, at, sink, wrapperCall);
+      const origins: PhiOrigin[] = names.map((name) => {
+        const label = labels.find((l) => l.desc === name)!;
+        return { phi: name, flow: label === first ? flow : flowSteps(label, at, sink, wrapperCall) };
+      });
       const spans = [at, ...phiSiblings(at, evaluator, env)];
       const fix = fixOrNone(() => wrapInRedactorFix(spans, sf, ctx.program, config));
       findings.push({
         ruleId: 'no-phi-in-prompt',
         kind: 'phi-to-vendor',
-        message: phiMessage(names, sink, callLine, approval, configName, config.policy.phiToApprovedVendors, site.via !== undefined ? site.call : undefined),
+        message: phiMessage(origins, sf, sink, callLine, approval, configName, config.policy.phiToApprovedVendors, wrapperCall),
         range: nodeRange(at),
         phi: names,
         vendor,
         call: callRef,
         flow,
+        origins,
         fixes: fix ? [fix] : [],
       });
     }
@@ -274,8 +297,41 @@ function vendorMessage(sink: SinkMatch, approval: Approval, configName: string):
   return `${sink.vendorName} (${sink.displayName}) is not in approvedVendors in ${configName}: ${sink.vendorId} has no BAA on record.`;
 }
 
-function phiMessage(names: string[], sink: SinkMatch, line: number, approval: Approval, configName: string, policy: string, wrapperCall: ts.Node | undefined): string {
-  const phi = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+/** The BAA standing of a sending call, for the data map. */
+function baaStatusOf(sink: SinkMatch, approval: Approval): { status: BaaStatus; statusDetail?: string } {
+  if (sink.local) return { status: 'local' };
+  if (sink.firstParty) return { status: 'first-party' };
+  if (sink.vendorId === 'unknown') return { status: 'unknown-endpoint', statusDetail: sink.vendorReason };
+  if (approval.approved) return { status: 'approved' };
+  if (approval.scopeProblem) return { status: 'out-of-scope', statusDetail: approval.scopeProblem };
+  return { status: 'unapproved' };
+}
+
+/**
+ * Redactor calls on the way to the call's content: those the evaluator met while following it
+ * back (from this site's evaluation; results shared with an earlier site are memoized and not
+ * met again) and those written inside the content itself.
+ */
+function redactorsOn(content: readonly ts.Expression[], seen: Set<ts.Node>, redactors: RedactorMatcher): string[] {
+  const found = new Set<ts.Node>(seen);
+  const visit = (n: ts.Node): void => {
+    if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && redactors.isRedactorCall(n)) found.add(n);
+    ts.forEachChild(n, visit);
+  };
+  for (const c of content) visit(c);
+  const names = [...found].map((n) => {
+    const callee = ts.isCallExpression(n) ? n.expression : (n as ts.TaggedTemplateExpression).tag;
+    return `${callee.getText().replace(/\s+/g, '')}()`;
+  });
+  return unique(names).sort();
+}
+
+function phiMessage(origins: PhiOrigin[], sf: ts.SourceFile, sink: SinkMatch, line: number, approval: Approval, configName: string, policy: string, wrapperCall: ts.Node | undefined): string {
+  // Every PHI by name; one read in another file says where, so nothing is lost to "and N more".
+  const phi = origins.map((o) => {
+    const source = o.flow[0];
+    return source && source.kind === 'source' && source.range.fileName !== sf.fileName ? `${o.phi} (from ${shortFile(source.range.fileName)}:${source.range.startPos.line + 1})` : o.phi;
+  }).join(', ');
   const via = wrapperCall ? ` through ${(wrapperCall as ts.CallExpression).expression.getText().replace(/\s+/g, '')}()` : '';
   const where = `${sink.vendorName} (${sink.displayName}, line ${line}${wrapperCall ? ` of ${shortFile(sink.call.getSourceFile().fileName)}` : ''})`;
   let why: string;

@@ -86,8 +86,25 @@ export interface Finding {
   call?: CallRef;
   /** Source, hops, sink. Empty for vendor and failure findings. */
   flow: FlowStep[];
+  /**
+   * One flow per PHI this finding carries (`flow` is the first one's), so that a finding that
+   * joins PHI read in several places names every origin (SARIF code flows, the data map).
+   */
+  origins?: PhiOrigin[];
   fixes: SuggestedFix[];
 }
+
+export interface PhiOrigin {
+  phi: string;
+  flow: FlowStep[];
+}
+
+/**
+ * The BAA standing of an LLM call: `approved` (vendor in approvedVendors, model and region in
+ * scope), `out-of-scope` (approved vendor, but model or region outside the BAA or unknown),
+ * `first-party` and `local` (never reported), `unapproved`, `unknown-endpoint`.
+ */
+export type BaaStatus = 'approved' | 'out-of-scope' | 'first-party' | 'local' | 'unapproved' | 'unknown-endpoint';
 
 /** One LLM call site, for the inventory (audits, the editor's "Show LLM call inventory"). */
 export interface CallSite {
@@ -97,6 +114,15 @@ export interface CallSite {
   firstParty: boolean;
   /** PHI that reaches the call's content (whatever the policy says about reporting it). */
   phi: string[];
+  /** The data map's details (`phi-guard report`). */
+  status?: BaaStatus;
+  /** Why the status is what it is, when it is not plain: the scope problem, the endpoint reason. */
+  statusDetail?: string;
+  /** Constant model id and region; null when they could not be determined; absent when not applicable. */
+  model?: string | null;
+  region?: string | null;
+  /** Configured redactor calls met while following the call's content back ("redact(...)"). */
+  redactors?: string[];
 }
 
 export interface FileAnalysis {

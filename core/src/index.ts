@@ -12,3 +12,18 @@ export { ruleDocsUrl } from './docs';
 export { catalog } from './vendors/catalog';
 export { parseDirectives, isSuppressed, eslintRuleName, type Directive } from './directives';
 export { DEFAULT_PROJECT_OPTIONS, defaultProjectFolder, defaultProjectRoots } from './defaultProject';
+export {
+  BASELINE_FILE_NAME,
+  baselineFor,
+  baselineText,
+  fingerprintFindings,
+  isBaselinable,
+  loadBaselineIfPresent,
+  matchBaseline,
+  parseBaselineText,
+  withoutBaselined,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineMatch,
+} from './baseline';
+export { SAFE_HARBOR, safeHarborCategory, buildDataMap, statusOf, type SafeHarborCategory, type DataMap, type DataMapCallSite, type DataMapVendor } from './dataMap';

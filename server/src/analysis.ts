@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { analyzeFile, hasRealReason, honouredDirectives, isSuppressed, parseDirectives, unhonouredSuppressionOf, type CallSite, type Finding, type ResolvedConfig } from './engine';
+import { analyzeFile, hasRealReason, honouredDirectives, isSuppressed, parseDirectives, unhonouredSuppressionOf, withoutBaselined, type CallSite, type Finding, type ResolvedConfig } from './engine';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ConfigManager } from './configs';
 import { failureDiagnostic, findingToDiagnostic } from './diagnostics';
@@ -130,7 +130,8 @@ export class Analyzer {
     // A PHI Guard finding is hidden only by a directive with a reason (`-- why`); a fail-closed
     // one only by a directive that also names its rule: a bare `eslint-disable-line` written
     // for something else on that line must not hide "this file is unchecked".
-    const findings = analysis.findings
+    // Like ESLint: findings accepted in phi-guard.baseline.json (beside the config) are not shown.
+    const findings = withoutBaselined(analysis.findings, config, program)
       .filter((f) => !isSuppressed(f.range.startPos, f.ruleId, honouredDirectives(directives, f.kind === 'analysis-failed')))
       .map((f) => {
         const unhonoured = unhonouredSuppressionOf(f.range.startPos, f.ruleId, directives, f.kind === 'analysis-failed');

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { recordFindings } from './flows';
-import { analyzeFile, ConfigError, loadConfigForFile, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
+import { analyzeFile, ConfigError, loadConfigForFile, withoutBaselined, type FileAnalysis, type Finding, type RuleId, type SourceRange } from '@phi-guard/core';
 import { eslintRuleName, hasRealReason, parseDirectives, reportableNear, unhonouredSuppressionOf } from '@phi-guard/core/dist/src/directives';
 
 /**
@@ -21,6 +21,8 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
     const sourceFile = program.getSourceFile(fileName) ?? services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).getSourceFile();
     const config = loadConfigOrFail(fileName);
     analysis = analyzeFile(program as ts.Program, sourceFile, config);
+    // Findings accepted in phi-guard.baseline.json (beside the config) are not reported.
+    analysis = { ...analysis, findings: orFail(() => withoutBaselined(analysis!.findings, config, program as ts.Program)) };
     analysis = { ...analysis, findings: [...analysis.findings, ...unreasonedSuppressions(analysis.findings, sourceFile)] };
     perLint.set(context.sourceCode, analysis);
     recordFindings(fileName, analysis.findings);
@@ -86,8 +88,12 @@ export function warnIfCached(): void {
 }
 
 function loadConfigOrFail(fileName: string) {
+  return orFail(() => loadConfigForFile(fileName));
+}
+
+function orFail<T>(run: () => T): T {
   try {
-    return loadConfigForFile(fileName);
+    return run();
   } catch (err) {
     if (err instanceof ConfigError) {
       // ESLint prints `stack` for fatal errors: make it the message alone, no trace.
