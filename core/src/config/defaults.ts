@@ -13,6 +13,9 @@ export function defaultConfig(): ResolvedConfig {
       fields: { include: [], exclude: [] },
       builtinFieldNames: true,
       fhir: true,
+      // An unexamined request body of a healthcare backend is what its clients sent about a
+      // patient; the whole of it going to an LLM is reported, a named member by its name.
+      requestBodies: 'whole',
     },
     policy: { phiToApprovedVendors: 'allow' },
   });

@@ -13,7 +13,7 @@ export const CONFIG_KEYS: Readonly<Record<ObjectShape, readonly string[]>> = {
   'approvedVendors[]': ['id', 'regions', 'models'],
   'redactors[]': ['name', 'from'],
   'vendors[]': ['id', 'name', 'hosts', 'firstParty'],
-  phi: ['brandTypes', 'types', 'fields', 'builtinFieldNames', 'fhir'],
+  phi: ['brandTypes', 'types', 'fields', 'builtinFieldNames', 'fhir', 'requestBodies'],
   'phi.fields': ['include', 'exclude'],
   policy: ['phiToApprovedVendors'],
 };
@@ -34,3 +34,5 @@ export const PATTERNS = {
 } as const;
 
 export const POLICY_MODES: readonly string[] = ['allow', 'report'];
+
+export const REQUEST_BODY_POLICIES: readonly string[] = ['whole', 'all', 'fieldNames'];

@@ -2,6 +2,15 @@
 
 export type PolicyMode = 'allow' | 'report';
 
+/**
+ * What a request body that enters through a framework (Express/Fastify `req.body`, a web
+ * `Request`'s `json()`, a Lambda `event.body`, NestJS `@Body()`) is:
+ * - "whole": the body sent as a whole is PHI; a member read from it is judged by its name;
+ * - "all": the body and every member of it are PHI;
+ * - "fieldNames": only members whose names mark PHI are.
+ */
+export type RequestBodyPolicy = 'whole' | 'all' | 'fieldNames';
+
 export interface ApprovedVendor {
   id: string;
   /** Glob-like patterns ("us-*") the BAA covers; undefined means every region. */
@@ -34,6 +43,7 @@ export interface PhiSettings {
   fields: { include: string[]; exclude: string[] };
   builtinFieldNames: boolean;
   fhir: boolean;
+  requestBodies: RequestBodyPolicy;
 }
 
 export interface ResolvedConfig {

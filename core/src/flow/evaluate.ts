@@ -13,6 +13,9 @@ import {
   ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_PROPAGATORS, TEXT_FUNCTIONS,
 } from './builtins';
 import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import { classifyFieldName } from '../sources/fieldNames';
+import { bodyDecoratorOf, isRequestBodyRead, requestBodyMember } from '../sources/requestInputs';
+import type { MemberVerdict } from './context';
 import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
 import { skip } from '../vendors/constants';
 import type { SinkMatch } from '../vendors/sinkTypes';
@@ -200,9 +203,11 @@ export class Evaluator {
     if (declared && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isBindingElement(decl))) {
       return [this.sourceLabel(`${symbol.name}`, declared, use, decl)];
     }
+    const byName = ts.isBindingElement(decl) ? this.untypedBinding(decl) : undefined;
+    const named: Taint = byName ? [this.sourceLabel(byName.desc, byName.why, use, decl)] : CLEAN;
 
     const scope = declaringScope(decl);
-    if (!scope) return CLEAN;
+    if (!scope) return named;
     const defs = this.defs.defsOf(symbol, scope);
     const useInClosure = imported || enclosingFunction(use) !== (ts.isSourceFile(scope) ? undefined : scope);
     const reaching = useInClosure && !imported ? closureReachingDefs(defs, use, scope) : reachingDefs(defs, use, scope, useInClosure);
@@ -216,7 +221,26 @@ export class Evaluator {
       }
       parts.push(t);
     }
-    return union(...parts);
+    return union(named, ...parts);
+  }
+
+  /**
+   * `const { ssn, complaint } = req.body` with `body: any`, `({ body: { mrn } }: any) => ...`:
+   * a name in a binding pattern over a value the types say nothing about is judged by its
+   * field name, as `req.body.ssn` would be. Weak names count when a sibling in the same
+   * pattern is a strong one (the pattern unpacks a patient-like object).
+   */
+  private untypedBinding(decl: ts.BindingElement): MemberVerdict | undefined {
+    const pattern = decl.parent;
+    if (!ts.isObjectBindingPattern(pattern) || decl.dotDotDotToken) return undefined;
+    const key = bindingKey(decl);
+    if (key === undefined) return undefined;
+    if (!isUntypedMember(this.checker, this.checker.getTypeAtLocation(pattern), key)) return undefined;
+    const strongSibling = pattern.elements.some((el) => {
+      const k = bindingKey(el);
+      return k !== undefined && classifyFieldName(k, this.ctx.fieldSets) === 'strong';
+    });
+    return untypedMemberVerdict(this.ctx, key, bindingBaseText(pattern), strongSibling);
   }
 
   private defValue(def: Def, symbol: ts.Symbol, decl: ts.Declaration, use: ts.Node, env: Env): Taint {
@@ -298,8 +322,12 @@ export class Evaluator {
 
   private parameter(param: ts.ParameterDeclaration, symbol: ts.Symbol, use: ts.Node, env: Env, path: PathSeg[] | undefined): Taint {
     const fn = param.parent as FunctionNode;
-    const typed = this.typeSource(param, symbol.name, param.type, param);
-    if (typed.length > 0) return this.applyPath(typed, path);
+    const body = bodyDecoratorOf(this.checker, param);
+    const fromBody = body === undefined ? CLEAN : body.property === undefined ? this.requestBody(param, 'NestJS @Body()') : this.bodyProperty(param, body.property);
+    const typed = union(fromBody, this.typeSource(param, symbol.name, param.type, param));
+    // A type that marks the whole value PHI says everything; one that marks some members leaves
+    // the others to what the caller passes (a `notes: string` may hold a patient's name).
+    if (typed.some((l) => l.field.length === 0)) return this.applyPath(typed, path);
     if (this.rootOf(env) === fn) {
       const index = fn.parameters.indexOf(param);
       const label: Label = {
@@ -312,9 +340,17 @@ export class Evaluator {
         access: [],
         flattened: false,
       };
-      return this.applyPath([label], path);
+      if (typed.length > 0) label.typedFields = [...new Set(typed.map((l) => l.field[0]!))];
+      return union(this.applyPath(typed, path), this.applyPath([label], path));
     }
-    return CLEAN;
+    return this.applyPath(typed, path);
+  }
+
+  /** `@Body('ssn') ssn: string`: one member of the body, judged by its name (or PHI, under "all"). */
+  private bodyProperty(param: ts.ParameterDeclaration, property: string): Taint {
+    if (this.ctx.config.phi.requestBodies === 'all') return this.requestBody(param, 'NestJS @Body()');
+    const verdict = untypedMemberVerdict(this.ctx, property, 'body', false);
+    return verdict ? [this.sourceLabel(verdict.desc, verdict.why, param)] : CLEAN;
   }
 
   private rootOf(env: Env): FunctionNode | undefined {
@@ -367,7 +403,8 @@ export class Evaluator {
   private member(expr: ts.Expression, base: ts.Expression, name: string, member: ts.Symbol | undefined, env: Env): Taint {
     const parts: Taint[] = [];
     let typed = false;
-    if (member && member.declarations && member.declarations.length > 0) {
+    // An index signature (`{ [key: string]: any }`) declares no member: the name is all there is.
+    if (member?.declarations?.length && !member.declarations.every(ts.isIndexSignatureDeclaration)) {
       typed = true;
       const verdict = memberVerdict(this.ctx, member);
       if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
@@ -376,10 +413,10 @@ export class Evaluator {
       const getterTaint = this.getterReturns(member, expr);
       if (getterTaint.length > 0) parts.push(getterTaint);
     }
+    const framework = member ? requestBodyMember(member) : undefined;
+    if (framework) parts.push(this.requestBody(expr, framework));
     if (!typed) {
-      const baseType = this.checker.getTypeAtLocation(base);
-      const untyped = (baseType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || !member;
-      if (untyped) {
+      if (isUntypedMember(this.checker, this.checker.getTypeAtLocation(base), name) || !member) {
         const verdict = untypedMemberVerdict(this.ctx, name, base.getText(), false);
         if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       }
@@ -391,6 +428,15 @@ export class Evaluator {
       parts.push(this.typeSourceIfObject(expr));
     }
     return union(...parts);
+  }
+
+  /** A request body entering through a framework: PHI as `phi.requestBodies` says. */
+  private requestBody(expr: ts.Node, framework: string): Taint {
+    const policy = this.ctx.config.phi.requestBodies;
+    if (policy === 'fieldNames') return CLEAN;
+    const text = ts.isParameter(expr) ? `@Body() ${expr.name.getText()}` : shortText(expr);
+    const label = this.sourceLabel(`request body ${text}`, `${framework} request body; phi.requestBodies "${policy}"`, expr);
+    return [policy === 'whole' ? { ...label, wholeOnly: true } : label];
   }
 
   private typeSourceIfObject(expr: ts.Expression, known?: ts.Type): Taint {
@@ -562,6 +608,7 @@ export class Evaluator {
     const isLib = !!declFile && (declFile.hasNoDefaultLib || /\/node_modules\/(typescript\/lib|@types\/node)\//.test(declFile.fileName));
     const untyped = !decl;
 
+    if (isLib && isRequestBodyRead(this.checker, call)) return this.requestBody(call, 'web Request');
     if ((isLib || untyped) && (ts.isPropertyAccessExpression(callee) || ts.isIdentifier(callee))) {
       const builtin = this.builtinCall(call, callee, env);
       if (builtin) return builtin;
@@ -753,6 +800,7 @@ export class Evaluator {
         out.push(here && l.embed && l.embed.getSourceFile() !== here ? { ...l, embed: undefined } : l);
         continue;
       }
+      if (coveredByType(l)) continue;
       let t = argTaint(l.paramIndex ?? 0);
       for (const a of l.access ?? []) t = readMember(t, a);
       if (l.flattened) t = flatten(t);
@@ -804,6 +852,8 @@ export class Evaluator {
         const t = sub.taintOf(content, env);
         for (const l of t) {
           if (l.kind !== 'param' || l.fn !== fn) continue;
+          // The whole of a parameter whose type marks PHI is reported inside the wrapper already.
+          if (coveredByType(l) || (l.typedFields && (l.access ?? []).length === 0)) continue;
           paramSinks.push({
             paramIndex: l.paramIndex ?? 0,
             access: l.access ?? [],
@@ -900,6 +950,12 @@ function readAnyElement(t: Taint): Taint {
   return t;
 }
 
+/** A param label reading a member its declared type already marks PHI: the type reports it inside the function. */
+function coveredByType(l: Label): boolean {
+  const first = l.access?.[0];
+  return !!l.typedFields && first !== undefined && l.typedFields.includes(first);
+}
+
 /** The parameter an argument binds to (the last one, when it is a rest parameter). */
 function paramIndexOf(fn: FunctionNode, argIndex: number): number | undefined {
   if (argIndex < fn.parameters.length) return fn.parameters[argIndex]!.dotDotDotToken ? fn.parameters.length - 1 : argIndex;
@@ -942,6 +998,39 @@ function bindingRoot(decl: ts.Node): ts.Node {
   let n = decl;
   while (ts.isBindingElement(n)) n = n.parent.parent;
   return n;
+}
+
+function bindingKey(el: ts.BindingElement): string | undefined {
+  if (el.dotDotDotToken) return undefined;
+  const key = el.propertyName ?? el.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+}
+
+/** How the value a pattern unpacks reads in a message: `req.body` for `const { ssn } = req.body`. */
+function bindingBaseText(pattern: ts.BindingPattern): string {
+  const holder = pattern.parent;
+  if (ts.isVariableDeclaration(holder)) return holder.initializer ? skipOuter(holder.initializer).getText() : 'value';
+  if (ts.isParameter(holder)) return `${functionName(holder.parent)}(arg${holder.parent.parameters.indexOf(holder) + 1})`;
+  if (ts.isBindingElement(holder) && (ts.isObjectBindingPattern(holder.parent) || ts.isArrayBindingPattern(holder.parent))) {
+    const key = bindingKey(holder);
+    return key === undefined ? bindingBaseText(holder.parent) : `${bindingBaseText(holder.parent)}.${key}`;
+  }
+  return 'value';
+}
+
+/**
+ * Does reading member `name` of a value of this type leave the types silent? `any`, `unknown`,
+ * and an index signature (`{ [key: string]: any }`) declare nothing about the member: the
+ * field name is all there is to judge.
+ */
+export function isUntypedMember(checker: ts.TypeChecker, type: ts.Type, name: string): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => {
+    if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    if (!(t.flags & ts.TypeFlags.Object) || t.getProperty(name)) return false;
+    return checker.getIndexInfosOfType(t).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0);
+  });
 }
 
 /** The function (or source file) whose body holds a variable's definitions. */
