@@ -3,14 +3,15 @@ import { symbolAt } from '../symbols';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { chainStep, isAssignment, mutation, skipOuter } from './chains';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
-import { isProjectFile } from './moduleOf';
+import { isProjectFile, packageOfFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
   type Hop, type Label, type Taint,
 } from './taint';
 import {
-  ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_PROPAGATORS, TEXT_FUNCTIONS,
+  ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_EMBEDDING_ARGS, STRING_PROPAGATORS,
+  TEMPLATE_FILLERS, TEXT_FUNCTIONS,
 } from './builtins';
 import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
 import { classifyFieldName } from '../sources/fieldNames';
@@ -609,6 +610,12 @@ export class Evaluator {
     const untyped = !decl;
 
     if (isLib && isRequestBodyRead(this.checker, call)) return this.requestBody(call, 'web Request');
+    if (decl && declFile && isTemplateFiller(decl, declFile)) {
+      // Each value put into the template is where the PHI is embedded: the fix redacts it there.
+      const parts = call.arguments.map((a) => (ts.isSpreadElement(a) ? this.taintOf(a.expression, env) : embedAt(this.taintOf(a, env), a)));
+      if (ts.isPropertyAccessExpression(callee)) parts.push(this.taintOf(callee.expression, env));
+      return addHop(flatten(union(...parts)), call, `filled into a template by ${calleeName(call)}()`);
+    }
     if ((isLib || untyped) && (ts.isPropertyAccessExpression(callee) || ts.isIdentifier(callee))) {
       const builtin = this.builtinCall(call, callee, env);
       if (builtin) return builtin;
@@ -691,7 +698,11 @@ export class Evaluator {
     if (ARRAY_SELECTORS.has(method) || method === 'catch' || method === 'finally') return this.taintOf(recvExpr, env);
     if (STRING_PROPAGATORS.has(method)) {
       const recv = flatten(this.taintOf(recvExpr, env));
-      const extra = method === 'replace' || method === 'replaceAll' || method === 'padStart' || method === 'padEnd' ? flatten(argTaint(1)) : CLEAN;
+      const at = STRING_EMBEDDING_ARGS[method];
+      const arg = at === undefined ? undefined : args[at];
+      let extra: Taint = CLEAN;
+      if (arg && this.functionOf(arg)) extra = this.replacerResult(arg, recv, call, env);
+      else if (arg && !ts.isSpreadElement(arg)) extra = flatten(embedAt(this.taintOf(arg, env), arg));
       return addHop(union(recv, extra), call, `${method}()`);
     }
     return undefined;
@@ -731,6 +742,26 @@ export class Evaluator {
     }
     const summary = this.summaryOf(fn);
     return this.substituteTaints(summary.returns, argTaints);
+  }
+
+  /**
+   * `template.replace(/\{(\w+)\}/g, (_m, key) => vars[key])`: what the replacer returns is put
+   * into the text, each return expression an embedding point. Its parameters are pieces of
+   * the text being replaced.
+   */
+  private replacerResult(cb: ts.Expression, recv: Taint, call: ts.CallExpression, env: Env): Taint {
+    const fn = this.functionOf(cb)!;
+    if (fn.getSourceFile() === call.getSourceFile() && isAncestorNode(call, fn)) {
+      const bindings = new Map<ts.Symbol, Taint>();
+      for (const p of fn.parameters) {
+        const sym = ts.isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined;
+        if (sym) bindings.set(sym, recv);
+      }
+      const inner: Env = { root: env.root, bindings, parent: env };
+      const parts = returnExpressions(fn).map((r) => embedAt(this.taintOf(r, inner), r));
+      return addHop(flatten(union(...parts)), cb, 'returned by the replacer');
+    }
+    return flatten(this.callbackResult(cb, fn.parameters.map(() => recv), call, env));
   }
 
   private bindPattern(pattern: ts.BindingName, t: Taint, bindings: Map<ts.Symbol, Taint>): void {
@@ -948,6 +979,17 @@ export class Evaluator {
 function readAnyElement(t: Taint): Taint {
   // Arrays are transparent: an element carries what the array carries.
   return t;
+}
+
+/** Node's util.format, a LangChain prompt template's format/formatMessages/invoke (builtins.ts). */
+function isTemplateFiller(decl: ts.Declaration, file: ts.SourceFile): boolean {
+  const pkg = packageOfFile(file.fileName);
+  if (!pkg) return false;
+  const name = (decl as { name?: ts.Node }).name;
+  const text = name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+  if (!text) return false;
+  const path = file.fileName.split('\\').join('/');
+  return TEMPLATE_FILLERS.some((f) => f.module === pkg && f.file.test(path) && f.names.includes(text));
 }
 
 /** A param label reading a member its declared type already marks PHI: the type reports it inside the function. */
