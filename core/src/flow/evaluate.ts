@@ -286,7 +286,7 @@ export class Evaluator {
       const index = target ? paramIndexOf(target, def.argIndex!) : undefined;
       const written = target && index !== undefined ? this.summaryOf(target).paramWrites[index] : undefined;
       if (!written || written.length === 0) return CLEAN;
-      t = this.substitute(written, call, env);
+      t = this.anchorAtCall(this.substitute(written, call, env), call, env);
       verb = `given to ${calleeName(call)}(), which adds to`;
     } else {
       if (!def.value) return CLEAN;
@@ -295,6 +295,22 @@ export class Evaluator {
     }
     for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
     return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
+  }
+
+  /**
+   * `appendChartContext(messages, encounter)` with the callee in another file: PHI the callee
+   * embedded there cannot be redacted here, so it is reported at the argument of this call that
+   * carries it (`encounter`), or at the call when none does; the callee's steps stay in the path.
+   */
+  private anchorAtCall(t: Taint, call: ts.CallExpression, env: Env): Taint {
+    const here = call.getSourceFile();
+    let argTaints: Taint[] | undefined;
+    return t.map((l) => {
+      if (l.kind !== 'phi' || (l.embed && l.embed.getSourceFile() === here)) return l;
+      argTaints ??= call.arguments.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env));
+      const i = argTaints.findIndex((at) => at.some((x) => x.kind === 'phi' && x.desc === l.desc));
+      return { ...l, embed: i >= 0 ? call.arguments[i]! : call };
+    });
   }
 
   /**
