@@ -13,7 +13,7 @@ import {
   ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_EMBEDDING_ARGS, STRING_PROPAGATORS,
   TEMPLATE_FILLERS, TEXT_FUNCTIONS,
 } from './builtins';
-import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import { declarationVerdict, isFhirMetadataMember, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
 import { classifyFieldName } from '../sources/fieldNames';
 import { bodyDecoratorOf, isRequestBodyRead, requestBodyMember } from '../sources/requestInputs';
 import type { MemberVerdict } from './context';
@@ -401,6 +401,7 @@ export class Evaluator {
     const base = expr.expression;
     if (NON_CONTENT_PROPERTIES.has(name) && this.isCollectionOrText(base)) return CLEAN;
     const member = this.checker.getSymbolAtLocation(expr.name);
+    if (member && isFhirMetadataMember(member)) return CLEAN;
     return this.member(expr, base, name, member, env);
   }
 

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { MemberVerdict, ProgramContext, TypePhi } from '../flow/context';
 import { packageOfFile } from '../flow/moduleOf';
-import { FHIR_MODULES, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
+import { FHIR_MODULES, FHIR_NON_PHI_DATATYPE_MEMBERS, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
 import { classifyFieldName, PATIENT_LIKE_NAME } from './fieldNames';
 
 /**
@@ -133,6 +133,16 @@ function isPatientLikeContainer(ctx: ProgramContext, container: ts.Node): boolea
     }
   }
   return false;
+}
+
+/** `attachment.contentType`, `identifier.system`: a FHIR datatype member that describes the encoding, not the person. */
+export function isFhirMetadataMember(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((decl) => {
+    const container = memberContainer(decl);
+    if (!container || !FHIR_NON_PHI_DATATYPE_MEMBERS[containerName(container)]?.includes(symbol.name)) return false;
+    const pkg = packageOfFile(container.getSourceFile().fileName);
+    return pkg !== undefined && FHIR_MODULES.includes(pkg);
+  });
 }
 
 /** Is this declared member (property, field, parameter property) PHI? */
