@@ -582,6 +582,15 @@ export class SinkMatcher {
       const inner = this.moduleOrigin(x.expression, hops + 1);
       return inner ? { ...inner, construction: x, expr: x } : undefined;
     }
+    if (ts.isCallExpression(x)) {
+      // `const client = makeClient()`, a project function returning `new (require('openai'))()`
+      // typed `any`: the client is what the function returns.
+      for (const r of projectReturns(this.checker, x.expression)) {
+        const inner = this.moduleOrigin(r, hops + 1);
+        if (inner?.construction) return inner;
+      }
+      return undefined;
+    }
     if (ts.isPropertyAccessExpression(x)) {
       const inner = this.moduleOrigin(x.expression, hops + 1);
       return inner ? { ...inner, exportName: x.name.text, expr: x } : undefined;
@@ -673,4 +682,25 @@ function isCallableDeclaration(d: ts.Declaration): boolean {
   // `generateContent: (params: ...) => Promise<...>` (@google/genai): the property names the
   // member as well as the function type inside it would.
   return (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) && !!d.type && ts.isFunctionTypeNode(d.type);
+}
+
+/** The return expressions of the project function a callee names (declaration, or a variable holding an arrow/function expression). */
+function projectReturns(checker: ts.TypeChecker, callee: ts.Expression): ts.Expression[] {
+  const target = skip(callee);
+  if (!ts.isIdentifier(target)) return [];
+  let sym = checker.getSymbolAtLocation(target);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  let decl: ts.Node | undefined = sym?.valueDeclaration;
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skip(decl.initializer);
+  if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) || !decl.body) return [];
+  if (decl.getSourceFile().isDeclarationFile || packageOfFile(decl.getSourceFile().fileName)) return [];
+  if (!ts.isBlock(decl.body)) return [decl.body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(decl.body, visit);
+  return out;
 }
