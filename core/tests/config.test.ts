@@ -70,7 +70,7 @@ const malformed: BadCase[] = [
   {
     text: '{ "colour": 1 }',
     keyPath: '',
-    problem: 'unknown key "colour" (expected one of: $schema, approvedVendors, redactors, vendors, phi, policy)',
+    problem: 'unknown key "colour" (expected one of: $schema, approvedVendors, redactors, vendors, sinks, phi, policy)',
     line: 1,
     column: 3,
   },
@@ -290,6 +290,28 @@ const malformed: BadCase[] = [
     column: 39,
   },
   {
+    text: '{ "sinks": [{ "module": "@acme/llm", "function": "complete", "vendor": "acme" }] }',
+    keyPath: 'sinks[0].vendor',
+    problem: `"acme" is not a known vendor id (known: ${BUILTIN_VENDOR_IDS.join(', ')}; or one declared under "vendors")`,
+    line: 1,
+    column: 72,
+    onlyValidator: 'custom ids are declared elsewhere in the file',
+  },
+  {
+    text: '{ "sinks": [{ "module": "@acme/llm", "function": "llm.complete", "vendor": "openai", "content": [-1] }] }',
+    keyPath: 'sinks[0].function',
+    problem: '"llm.complete" is not a function or method name (expected an identifier like "complete")',
+    line: 1,
+    column: 50,
+  },
+  {
+    text: '{ "sinks": [{ "function": "complete", "vendor": "openai" }] }',
+    keyPath: 'sinks[0]',
+    problem: 'missing required key "module"',
+    line: 1,
+    column: 13,
+  },
+  {
     text: '{ "phi": { "requestBodies": "none" } }',
     keyPath: 'phi.requestBodies',
     problem: 'expected "whole", "all", "fieldNames", got "none"',
@@ -318,6 +340,8 @@ const wellFormed: string[] = [
   '{ "phi": { "brandTypes": ["PHI", "Sensitive"], "types": ["Patient", "Fhir.Patient", "@acme/models#Encounter", "./src/models#Visit"], "fields": { "include": ["chartNumber"], "exclude": ["patientCount"] }, "builtinFieldNames": false, "fhir": false } }',
   '{ "policy": { "phiToApprovedVendors": "report" } }',
   '{ "phi": { "requestBodies": "all" } }',
+  '{ "sinks": [{ "module": "@acme/llm", "function": "complete", "content": [0], "vendor": "acme" }], "vendors": [{ "id": "acme", "hosts": ["llm.acme.internal"] }] }',
+  '{ "sinks": [{ "module": "./src/llm", "class": "LlmClient", "function": "send", "vendor": "openai" }] }',
   '{ "phi": { "requestBodies": "fieldNames" } }',
   '// comments are fine (JSONC), as are trailing commas\n{ "approvedVendors": ["openai",], /* here too */ }',
 ];
@@ -405,6 +429,7 @@ describe('config: valid files and defaults', () => {
       approvedVendors: [],
       redactors: [],
       vendors: [],
+      sinks: [],
       phi: { brandTypes: ['PHI'], types: [], fields: { include: [], exclude: [] }, builtinFieldNames: true, fhir: true, requestBodies: 'whole' },
       policy: { phiToApprovedVendors: 'allow' },
       key: undefined,
@@ -438,6 +463,7 @@ describe('config: valid files and defaults', () => {
       redactors: [{ name: 'redact', from: './src/phi', resolvedFrom: path.join(dir, 'src', 'phi'), resolvedFile: path.join(dir, 'src', 'phi.ts') }],
       // Host names are compared in lower case.
       vendors: [{ id: 'acme-gateway', hosts: ['llm.acme.internal'], firstParty: true }],
+      sinks: [],
       phi: { brandTypes: ['PHI'], types: ['Patient', '@acme/models#Encounter'], fields: { include: ['chartNumber'], exclude: [] }, builtinFieldNames: true, fhir: true, requestBodies: 'whole' },
       policy: { phiToApprovedVendors: 'report' },
     };

@@ -7,6 +7,7 @@ export function defaultConfig(): ResolvedConfig {
     approvedVendors: [],
     redactors: [],
     vendors: [],
+    sinks: [],
     phi: {
       brandTypes: ['PHI'],
       types: [],
@@ -27,7 +28,7 @@ export function defaultConfig(): ResolvedConfig {
  * matter, like a redactor's resolved module, are part of the settings.
  */
 export function withKey(config: Omit<ResolvedConfig, 'key'>): ResolvedConfig {
-  const { approvedVendors, redactors, vendors, phi, policy } = config;
-  const key = JSON.stringify({ approvedVendors, redactors, vendors, phi, policy });
+  const { approvedVendors, redactors, vendors, sinks, phi, policy } = config;
+  const key = JSON.stringify({ approvedVendors, redactors, vendors, sinks, phi, policy });
   return { ...config, key };
 }

@@ -5,14 +5,15 @@
  */
 
 /** Objects of the config file, named by their path with `[]` for "any element". */
-export type ObjectShape = '' | 'approvedVendors[]' | 'redactors[]' | 'vendors[]' | 'phi' | 'phi.fields' | 'policy';
+export type ObjectShape = '' | 'approvedVendors[]' | 'redactors[]' | 'vendors[]' | 'sinks[]' | 'phi' | 'phi.fields' | 'policy';
 
 export const CONFIG_KEYS: Readonly<Record<ObjectShape, readonly string[]>> = {
   // "$schema" lets editors without the extension validate the file too.
-  '': ['$schema', 'approvedVendors', 'redactors', 'vendors', 'phi', 'policy'],
+  '': ['$schema', 'approvedVendors', 'redactors', 'vendors', 'sinks', 'phi', 'policy'],
   'approvedVendors[]': ['id', 'regions', 'models'],
   'redactors[]': ['name', 'from'],
   'vendors[]': ['id', 'name', 'hosts', 'firstParty'],
+  'sinks[]': ['module', 'function', 'class', 'content', 'vendor'],
   phi: ['brandTypes', 'types', 'fields', 'builtinFieldNames', 'fhir', 'requestBodies'],
   'phi.fields': ['include', 'exclude'],
   policy: ['phiToApprovedVendors'],

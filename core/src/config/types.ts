@@ -36,6 +36,20 @@ export interface CustomVendor {
   firstParty: boolean;
 }
 
+/** A call that sends content to an LLM, declared in the config (`sinks`), matched by declaration site like the catalog. */
+export interface CustomSink {
+  /** npm package (or workspace package) that declares the function, or a path relative to the config file. */
+  module: string;
+  /** Absolute path (without extension) when `module` is relative. */
+  resolvedModule?: string;
+  function: string;
+  /** Declaring class or interface, for a method. */
+  class?: string;
+  /** Argument indexes that carry content; all when absent. */
+  content?: number[];
+  vendor: string;
+}
+
 export interface PhiSettings {
   brandTypes: string[];
   /** Type names, or "module#Name". */
@@ -52,6 +66,7 @@ export interface ResolvedConfig {
   approvedVendors: ApprovedVendor[];
   redactors: RedactorSpec[];
   vendors: CustomVendor[];
+  sinks: CustomSink[];
   phi: PhiSettings;
   policy: { phiToApprovedVendors: PolicyMode };
   /** Stable key: equal keys mean equal configs (used to key caches). */

@@ -7,6 +7,7 @@ import { JsonReader, join, type JsonProperty } from './jsonReader';
 import { PATTERNS, POLICY_MODES, REQUEST_BODY_POLICIES } from './keys';
 import { defaultHost, readRedactors, type ConfigHost } from './redactors';
 import { readApprovedVendors, readVendors } from './vendors';
+import { readSinks } from './sinks';
 
 const IDENTIFIER = new RegExp(PATTERNS.identifier);
 const TYPE_NAME = new RegExp(PATTERNS.typeName);
@@ -56,10 +57,12 @@ function readRoot(reader: JsonReader, root: ts.Expression, configDir: string, ho
   const redactors = properties.get('redactors');
   const phi = properties.get('phi');
   const policy = properties.get('policy');
+  const sinks = properties.get('sinks');
   return {
     approvedVendors: (approved && readApprovedVendors(reader, approved.value, custom.ids)) || config.approvedVendors,
     redactors: (redactors && readRedactors(reader, redactors.value, configDir, host)) || config.redactors,
     vendors: custom.vendors ?? config.vendors,
+    sinks: (sinks && readSinks(reader, sinks.value, custom.ids, configDir)) || config.sinks,
     phi: phi ? readPhi(reader, phi.value, config.phi) : config.phi,
     policy: { phiToApprovedVendors: (policy && readPolicy(reader, policy.value)) || config.policy.phiToApprovedVendors },
   };

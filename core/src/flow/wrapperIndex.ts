@@ -21,7 +21,7 @@ import { LEAVE, walk } from './walk';
 export class WrapperNames {
   private readonly names = new Set<string>();
 
-  constructor(program: ts.Program) {
+  constructor(program: ts.Program, extraSinkNames: readonly string[] = []) {
     /** callee name -> names of the functions whose bodies call it. */
     const callersOf = new Map<string, Set<string>>();
     /** name -> names that may denote the same function (imports, re-exports, variables). */
@@ -36,6 +36,8 @@ export class WrapperNames {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
       for (const n of facts.seeds) seeds.add(n);
+      // Functions that call a sink declared in the config are wrappers too.
+      if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(facts.calls[i]!)) seeds.add(facts.calls[i + 1]!);
       for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, facts.calls[i]!, facts.calls[i + 1]!);
       for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, facts.aliases[i]!, facts.aliases[i + 1]!);
     }
@@ -204,7 +206,7 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
 
 export function wrapperNames(ctx: ProgramContext): WrapperNames {
   let w = perContext.get(ctx);
-  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program)));
+  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, ctx.config.sinks.map((s) => s.function))));
   return w;
 }
 
