@@ -36,9 +36,12 @@ export function programWith(code: string, fileName = 'file.ts'): { program: ts.P
   return { program, sourceFile: program.getSourceFile(target)! };
 }
 
-/** A program over the rule fixture project with extra files (name -> code) beside it; `file.ts` is the one analyzed. */
-export function programWithFiles(files: Record<string, string>): { program: ts.Program; sourceFile: ts.SourceFile } {
-  const byPath = new Map(Object.entries(files).map(([name, code]) => [path.join(ruleFixture, name), code]));
+/** The test workspace (test/): packages installed only for tests (legacy SDK versions) resolve from here. */
+export const testWorkspace = path.resolve(__dirname, '../..');
+
+/** A program over the rule fixture project (or `dir`) with extra files (name -> code) beside it; `file.ts` is the one analyzed. */
+export function programWithFiles(files: Record<string, string>, dir = ruleFixture): { program: ts.Program; sourceFile: ts.SourceFile } {
+  const byPath = new Map(Object.entries(files).map(([name, code]) => [path.join(dir, name), code]));
   const own = (name: string) => byPath.get(path.resolve(name));
   const host: ts.CompilerHost = {
     ...baseHost,
@@ -51,7 +54,7 @@ export function programWithFiles(files: Record<string, string>): { program: ts.P
     fileExists: (name) => own(name) !== undefined || baseHost.fileExists(name),
     readFile: (name) => own(name) ?? baseHost.readFile(name),
   };
-  const target = path.join(ruleFixture, 'file.ts');
+  const target = path.join(dir, 'file.ts');
   const program = ts.createProgram([...byPath.keys()], options, host);
   return { program, sourceFile: program.getSourceFile(target)! };
 }

@@ -367,6 +367,12 @@ export class SinkMatcher {
       }
       return undefined;
     }
+    if (ts.isNewExpression(x)) {
+      // new LLMChain({ llm: model, prompt }) (langchain 0.0.x), new ConversationChain({ llm }).
+      const opts = x.arguments?.[0] ? objectLiteralOf(this.checker, x.arguments[0]) : undefined;
+      const llm = opts ? propertyValue(opts, 'llm') : undefined;
+      return llm && llm !== 'spread-unknown' ? this.langchainModelIn(llm, hops + 1) : undefined;
+    }
     if (ts.isIdentifier(x) || ts.isPropertyAccessExpression(x)) {
       const init = this.initializerOf(x);
       if (init) return this.langchainModelIn(init, hops + 1);
