@@ -29,6 +29,10 @@ const BODY_MEMBERS: BodyMember[] = [
     member: 'body',
     framework: 'AWS Lambda',
   },
+  // Not installed here (taken from the packages' typings as documented, not verified):
+  // Next.js pages-router API routes and hapi's parsed payload.
+  { modules: ['next'], containers: ['NextApiRequest'], member: 'body', framework: 'Next.js API route' },
+  { modules: ['@hapi/hapi'], containers: ['Request'], member: 'payload', framework: 'hapi' },
 ];
 
 /** `await request.json()` in a route handler (Next.js, Remix, Hono, plain fetch handlers): a web Request's body readers. */

@@ -12,7 +12,8 @@ import type { MethodSinkEntry, ModelProviderEntry, VendorCatalog } from './catal
  * @google/generative-ai 0.24.1, @google/genai 3.3.0, @aws-sdk/client-bedrock-runtime 3.1164.0,
  * @mistralai/mistralai 2.7.0, cohere-ai 8.1.0, groq-sdk 1.6.0, ollama 0.6.4, ai 7.0.173,
  * @ai-sdk/* 4.x/5.x, @langchain/core 1.4.0, @langchain/openai 1.6.0, @langchain/anthropic 1.5.11,
- * axios 1.21.1, @types/node 20.19, typescript 6.0.3.
+ * axios 1.21.1, @types/node 20.19, typescript 6.0.3; langchain 0.0.150 and assemblyai 4.41.5 by
+ * test/engine/legacyVendors.test.ts.
  * Entries marked "not installed" were taken from the packages' documentation and are not verified.
  *
  * Declaration sites worth knowing (the matcher must use these, not the names users import):
