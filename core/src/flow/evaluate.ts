@@ -998,8 +998,16 @@ function readAnyElement(t: Taint): Taint {
   return t;
 }
 
+const templateFillers = new WeakMap<ts.Declaration, boolean>();
+
 /** Node's util.format, a LangChain prompt template's format/formatMessages/invoke (builtins.ts). */
 function isTemplateFiller(decl: ts.Declaration, file: ts.SourceFile): boolean {
+  let known = templateFillers.get(decl);
+  if (known === undefined) templateFillers.set(decl, (known = findTemplateFiller(decl, file)));
+  return known;
+}
+
+function findTemplateFiller(decl: ts.Declaration, file: ts.SourceFile): boolean {
   const pkg = packageOfFile(file.fileName);
   if (!pkg) return false;
   const name = (decl as { name?: ts.Node }).name;

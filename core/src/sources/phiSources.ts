@@ -136,7 +136,15 @@ function isPatientLikeContainer(ctx: ProgramContext, container: ts.Node): boolea
 }
 
 /** `attachment.contentType`, `identifier.system`: a FHIR datatype member that describes the encoding, not the person. */
+const fhirMetadata = new WeakMap<ts.Symbol, boolean>();
+
 export function isFhirMetadataMember(symbol: ts.Symbol): boolean {
+  let known = fhirMetadata.get(symbol);
+  if (known === undefined) fhirMetadata.set(symbol, (known = computeFhirMetadata(symbol)));
+  return known;
+}
+
+function computeFhirMetadata(symbol: ts.Symbol): boolean {
   return (symbol.declarations ?? []).some((decl) => {
     const container = memberContainer(decl);
     if (!container || !FHIR_NON_PHI_DATATYPE_MEMBERS[containerName(container)]?.includes(symbol.name)) return false;

@@ -55,8 +55,18 @@ function containerNameOf(decl: ts.Node): string | undefined {
   return undefined;
 }
 
+/** Symbols are per program; a member is looked up once however often it is read. */
+const bodyMembers = new WeakMap<ts.Symbol, string | null>();
+
 /** `req.body`, `event.body`: the framework whose request body this member is, if it is one. */
 export function requestBodyMember(member: ts.Symbol): string | undefined {
+  let found = bodyMembers.get(member);
+  if (found === undefined) bodyMembers.set(member, (found = findBodyMember(member) ?? null));
+  return found ?? undefined;
+}
+
+function findBodyMember(member: ts.Symbol): string | undefined {
+  if (!BODY_MEMBERS.some((e) => e.member === member.name)) return undefined;
   for (const decl of member.declarations ?? []) {
     const mod = declaringModule(decl);
     const container = containerNameOf(decl);
