@@ -14,8 +14,10 @@ export function hasPhiTag(node: ts.Node): boolean {
   for (const tag of ts.getJSDocTags(node)) {
     if (tag.tagName.text === 'phi' && atTagPosition(sf.text, tag)) return true;
   }
-  // ts.getJSDocTags skips comments on some nodes (parameters with inline /** @phi */).
-  const ranges = ts.getLeadingCommentRanges(sf.text, node.pos);
+  // ts.getJSDocTags skips comments on some nodes (parameters with inline /** @phi */), and a
+  // comment after another member on the same line (`{ id: string; /** @phi */ ssn: string }`)
+  // is, to TypeScript, a trailing comment of the member before.
+  const ranges = [...(ts.getLeadingCommentRanges(sf.text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(sf.text, node.pos) ?? [])];
   if (ranges) {
     for (const r of ranges) {
       // Only a tag position counts (start of the comment or of a line), not prose mentioning `@phi`.
