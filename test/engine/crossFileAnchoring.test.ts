@@ -39,4 +39,12 @@ describe('engine: PHI a callee in another file adds to the caller\'s messages', 
     assert.ok(steps.includes('chart.ts:4 embedded in a template literal'), steps.join('\n'));
     assert.ok(steps.some((s) => s.startsWith('file.ts:7 given to appendChartContext(), which adds to messages')), steps.join('\n'));
   });
+
+  it('an untyped parameter the callee reads PHI from: at the argument bound to it', () => {
+    const chart = `export interface Msg { role: 'user' | 'system'; content: string }\nexport function appendChartContext(messages: Msg[], encounter: any) {\n  messages.push({ role: 'system', content: \`Dx \${encounter.diagnosis}\` });\n}\n`;
+    const file = `import OpenAI from 'openai';\nimport { appendChartContext, type Msg } from './chart.js';\nconst openai = new OpenAI();\nexport async function f(visit: { id: string }, question: string) {\n  const messages: Msg[] = [{ role: 'user', content: question }];\n  appendChartContext(messages, visit);\n  return openai.chat.completions.create({ model: 'gpt-4o', messages });\n}\n`;
+    const { program, sourceFile } = programWithFiles({ 'chart.ts': chart, 'file.ts': file });
+    const findings = analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName)).findings.filter((f) => f.ruleId === 'no-phi-in-prompt');
+    assert.deepEqual(findings.map((f) => `${f.range.startPos.line + 1} ${file.slice(f.range.start, f.range.end)} ${(f.phi ?? []).join(',')}`), ['6 visit encounter.diagnosis']);
+  });
 });

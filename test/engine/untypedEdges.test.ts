@@ -45,6 +45,11 @@ describe('engine: names unpacked where the types say nothing', () => {
     assert.deepEqual(phiRows(code), ['5 body.allergies', '5 row.ssn']);
   });
 
+  it('process.env is configuration: its index signature is not a record of field names', () => {
+    const code = `/// <reference types="node" />\n${HEAD}export async function f(row: Record<string, string>) {\n  await ask(\`\${process.env.PATIENT_NAME} \${row.patientName}\`);\n}`;
+    assert.deepEqual(phiRows(code), ['6 row.patientName']);
+  });
+
   it('a typed parameter that marks one member PHI keeps what the caller put in the others', () => {
     const code = `${HEAD}import type { Patient, PHI } from './models.js';\ninterface Visit { id: string; reason: PHI<string>; notes: string }\nfunction summarize(v: Visit) { return \`\${v.reason} / \${v.notes} / \${v.id}\`; }\nexport async function f(p: Patient) {\n  const visit: Visit = { id: p.id, reason: 'checkup' as PHI<string>, notes: p.fullName };\n  return ask(summarize(visit));\n}`;
     assert.deepEqual(phiRows(code), ['6 Visit.reason', '8 Patient.fullName']);

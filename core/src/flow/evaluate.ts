@@ -286,7 +286,7 @@ export class Evaluator {
       const index = target ? paramIndexOf(target, def.argIndex!) : undefined;
       const written = target && index !== undefined ? this.summaryOf(target).paramWrites[index] : undefined;
       if (!written || written.length === 0) return CLEAN;
-      t = this.anchorAtCall(this.substitute(written, call, env), call, env);
+      t = this.anchorAtCall(this.substitute(written, call, env), call, target!, env);
       verb = `given to ${calleeName(call)}(), which adds to`;
     } else {
       if (!def.value) return CLEAN;
@@ -300,17 +300,32 @@ export class Evaluator {
   /**
    * `appendChartContext(messages, encounter)` with the callee in another file: PHI the callee
    * embedded there cannot be redacted here, so it is reported at the argument of this call that
-   * carries it (`encounter`), or at the call when none does; the callee's steps stay in the path.
+   * carries it (`encounter`): the one whose parameter the PHI was read from, else one that
+   * carries the same PHI, else the call; the callee's steps stay in the path.
    */
-  private anchorAtCall(t: Taint, call: ts.CallExpression, env: Env): Taint {
+  private anchorAtCall(t: Taint, call: ts.CallExpression, callee: FunctionNode, env: Env): Taint {
     const here = call.getSourceFile();
     let argTaints: Taint[] | undefined;
     return t.map((l) => {
       if (l.kind !== 'phi' || (l.embed && l.embed.getSourceFile() === here)) return l;
+      const fromParam = this.sourceParamIndex(l, callee);
+      const byParam = fromParam === undefined ? undefined : argForParam(call, callee, fromParam)[0];
+      if (byParam) return { ...l, embed: byParam };
       argTaints ??= call.arguments.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env));
       const i = argTaints.findIndex((at) => at.some((x) => x.kind === 'phi' && x.desc === l.desc));
       return { ...l, embed: i >= 0 ? call.arguments[i]! : call };
     });
+  }
+
+  /** `encounter.diagnosis` read inside `fn`: the index of the parameter the PHI's source reads from. */
+  private sourceParamIndex(l: Label, fn: FunctionNode): number | undefined {
+    let e = l.hops[0]?.node;
+    while (e && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
+    if (!e || !ts.isIdentifier(e)) return undefined;
+    const decl = this.checker.getSymbolAtLocation(e)?.valueDeclaration;
+    const root = decl ? bindingRoot(decl) : undefined;
+    if (!root || !ts.isParameter(root) || root.parent !== fn) return undefined;
+    return fn.parameters.indexOf(root);
   }
 
   /**
@@ -1096,6 +1111,8 @@ export function isUntypedMember(checker: ts.TypeChecker, type: ts.Type, name: st
   return parts.some((t) => {
     if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
     if (!(t.flags & ts.TypeFlags.Object) || t.getProperty(name)) return false;
+    // `process.env.X` is configuration, whatever the variable is called.
+    if (t.getSymbol()?.name === 'ProcessEnv') return false;
     return checker.getIndexInfosOfType(t).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0);
   });
 }
