@@ -449,7 +449,8 @@ export class Evaluator {
     const framework = member ? requestBodyMember(member) : undefined;
     if (framework) parts.push(this.requestBody(expr, framework));
     if (!typed) {
-      if (isUntypedMember(this.checker, this.checker.getTypeAtLocation(base), name) || !member) {
+      const baseType = this.checker.getTypeAtLocation(base);
+      if (isUntypedMember(this.checker, baseType, name) || (!member && !isEnvironment(baseType))) {
         const verdict = untypedMemberVerdict(this.ctx, name, base.getText(), false);
         if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       }
@@ -1111,10 +1112,14 @@ export function isUntypedMember(checker: ts.TypeChecker, type: ts.Type, name: st
   return parts.some((t) => {
     if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
     if (!(t.flags & ts.TypeFlags.Object) || t.getProperty(name)) return false;
-    // `process.env.X` is configuration, whatever the variable is called.
-    if (t.getSymbol()?.name === 'ProcessEnv') return false;
+    if (isEnvironment(t)) return false;
     return checker.getIndexInfosOfType(t).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0);
   });
+}
+
+/** `process.env.X` is configuration, whatever the variable is called. */
+function isEnvironment(type: ts.Type): boolean {
+  return type.getSymbol()?.name === 'ProcessEnv';
 }
 
 /** The function (or source file) whose body holds a variable's definitions. */
