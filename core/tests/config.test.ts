@@ -11,7 +11,7 @@ import {
   loadConfigForFile,
   parseConfigText,
 } from '../src/config/load';
-import { CONFIG_KEYS, PATTERNS, POLICY_MODES, type ObjectShape } from '../src/config/keys';
+import { CONFIG_KEYS, PATTERNS, POLICY_MODES, REQUEST_BODY_POLICIES, type ObjectShape } from '../src/config/keys';
 import type { ResolvedConfig } from '../src/config/types';
 import { matchesSchema, resolveRef, type Schema } from './jsonSchemaSubset';
 
@@ -70,7 +70,7 @@ const malformed: BadCase[] = [
   {
     text: '{ "colour": 1 }',
     keyPath: '',
-    problem: 'unknown key "colour" (expected one of: $schema, approvedVendors, redactors, vendors, phi, policy)',
+    problem: 'unknown key "colour" (expected one of: $schema, approvedVendors, redactors, vendors, sinks, phi, policy)',
     line: 1,
     column: 3,
   },
@@ -286,7 +286,7 @@ const malformed: BadCase[] = [
   },
 
   // phi and policy.
-  { text: '{ "phi": [] }', keyPath: 'phi', problem: 'expected an object { brandTypes?, types?, fields?, builtinFieldNames?, fhir? }, got an array', line: 1, column: 10 },
+  { text: '{ "phi": [] }', keyPath: 'phi', problem: 'expected an object { brandTypes?, types?, fields?, builtinFieldNames?, fhir?, requestBodies? }, got an array', line: 1, column: 10 },
   { text: '{ "phi": { "brandTypes": [1] } }', keyPath: 'phi.brandTypes[0]', problem: 'expected a type name string, got a number', line: 1, column: 27 },
   {
     text: '{ "phi": { "brandTypes": ["PHI<string>"] } }',
@@ -315,6 +315,35 @@ const malformed: BadCase[] = [
     column: 39,
   },
   {
+    text: '{ "sinks": [{ "module": "@acme/llm", "function": "complete", "vendor": "acme" }] }',
+    keyPath: 'sinks[0].vendor',
+    problem: `"acme" is not a known vendor id (known: ${BUILTIN_VENDOR_IDS.join(', ')}; or one declared under "vendors")`,
+    line: 1,
+    column: 72,
+    onlyValidator: 'custom ids are declared elsewhere in the file',
+  },
+  {
+    text: '{ "sinks": [{ "module": "@acme/llm", "function": "llm.complete", "vendor": "openai", "content": [-1] }] }',
+    keyPath: 'sinks[0].function',
+    problem: '"llm.complete" is not a function or method name (expected an identifier like "complete")',
+    line: 1,
+    column: 50,
+  },
+  {
+    text: '{ "sinks": [{ "function": "complete", "vendor": "openai" }] }',
+    keyPath: 'sinks[0]',
+    problem: 'missing required key "module"',
+    line: 1,
+    column: 13,
+  },
+  {
+    text: '{ "phi": { "requestBodies": "none" } }',
+    keyPath: 'phi.requestBodies',
+    problem: 'expected "whole", "all", "fieldNames", got "none"',
+    line: 1,
+    column: 29,
+  },
+  {
     text: '{ "policy": { "phiToApprovedVendors": `allow` } }',
     keyPath: 'policy.phiToApprovedVendors',
     problem: 'expected "allow" or "report", got a template string (JSON strings use double quotes)',
@@ -335,6 +364,10 @@ const wellFormed: string[] = [
   '{ "redactors": [{ "name": "redact", "from": "@acme/phi" }] }',
   '{ "phi": { "brandTypes": ["PHI", "Sensitive"], "types": ["Patient", "Fhir.Patient", "@acme/models#Encounter", "./src/models#Visit"], "fields": { "include": ["chartNumber"], "exclude": ["patientCount"] }, "builtinFieldNames": false, "fhir": false } }',
   '{ "policy": { "phiToApprovedVendors": "report" } }',
+  '{ "phi": { "requestBodies": "all" } }',
+  '{ "sinks": [{ "module": "@acme/llm", "function": "complete", "content": [0], "vendor": "acme" }], "vendors": [{ "id": "acme", "hosts": ["llm.acme.internal"] }] }',
+  '{ "sinks": [{ "module": "./src/llm", "class": "LlmClient", "function": "send", "vendor": "openai" }] }',
+  '{ "phi": { "requestBodies": "fieldNames" } }',
   '// comments are fine (JSONC), as are trailing commas\n{ "approvedVendors": ["openai",], /* here too */ }',
 ];
 
@@ -421,7 +454,8 @@ describe('config: valid files and defaults', () => {
       approvedVendors: [],
       redactors: [],
       vendors: [],
-      phi: { brandTypes: ['PHI'], types: [], fields: { include: [], exclude: [] }, builtinFieldNames: true, fhir: true },
+      sinks: [],
+      phi: { brandTypes: ['PHI'], types: [], fields: { include: [], exclude: [] }, builtinFieldNames: true, fhir: true, requestBodies: 'whole' },
       policy: { phiToApprovedVendors: 'allow' },
       key: undefined,
     });
@@ -454,7 +488,8 @@ describe('config: valid files and defaults', () => {
       redactors: [{ name: 'redact', from: './src/phi', resolvedFrom: path.join(dir, 'src', 'phi'), resolvedFile: path.join(dir, 'src', 'phi.ts') }],
       // Host names are compared in lower case.
       vendors: [{ id: 'acme-gateway', hosts: ['llm.acme.internal'], firstParty: true }],
-      phi: { brandTypes: ['PHI'], types: ['Patient', '@acme/models#Encounter'], fields: { include: ['chartNumber'], exclude: [] }, builtinFieldNames: true, fhir: true },
+      sinks: [],
+      phi: { brandTypes: ['PHI'], types: ['Patient', '@acme/models#Encounter'], fields: { include: ['chartNumber'], exclude: [] }, builtinFieldNames: true, fhir: true, requestBodies: 'whole' },
       policy: { phiToApprovedVendors: 'report' },
     };
     assert.deepEqual({ ...config, key: undefined }, { ...expected, key: undefined });
@@ -677,6 +712,7 @@ describe('config: JSON Schema agrees with the validator', () => {
     assert.equal((prop('phi', 'brandTypes').items as Schema).pattern, PATTERNS.identifier);
     assert.equal((prop('phi', 'types').items as Schema).pattern, PATTERNS.typeName);
     assert.deepEqual(prop('policy', 'phiToApprovedVendors').enum, POLICY_MODES);
+    assert.deepEqual(prop('phi', 'requestBodies').enum, REQUEST_BODY_POLICIES);
   });
 
   it('states the defaults the validator applies', () => {
@@ -686,6 +722,7 @@ describe('config: JSON Schema agrees with the validator', () => {
     assert.deepEqual(phi.brandTypes.default, defaults.phi.brandTypes);
     assert.deepEqual(phi.builtinFieldNames.default, defaults.phi.builtinFieldNames);
     assert.deepEqual(phi.fhir.default, defaults.phi.fhir);
+    assert.deepEqual(phi.requestBodies.default, defaults.phi.requestBodies);
     assert.deepEqual((objects.get('policy')!.properties as Record<string, Schema>).phiToApprovedVendors.default, defaults.policy.phiToApprovedVendors);
   });
 

@@ -33,13 +33,15 @@ function checkKeyword(root: Schema, schema: Schema, keyword: string, argument: u
     case '$ref':
       return matchesSchema(root, resolveRef(root, schema), value);
     case 'type':
-      return typeOf(value) === argument;
+      return argument === 'integer' ? Number.isInteger(value) : typeOf(value) === argument;
     case 'enum':
       return (argument as unknown[]).includes(value);
     case 'pattern':
       return typeof value !== 'string' || new RegExp(argument as string, 'u').test(value);
     case 'minLength':
       return typeof value !== 'string' || value.length >= (argument as number);
+    case 'minimum':
+      return typeof value !== 'number' || value >= (argument as number);
     case 'minItems':
       return !Array.isArray(value) || value.length >= (argument as number);
     case 'items':

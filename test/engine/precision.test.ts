@@ -182,4 +182,9 @@ describe('engine: precision on flows the corpus found', () => {
       '9 no-phi-in-prompt Patient.fullName',
     ]);
   });
+
+  it('a /** @phi */ after another member on the same line marks the member it precedes', () => {
+    const code = `${OPENAI}interface Visit { id: string; /** @phi */ reason: string; notes: string }\nexport async function f(v: Visit) {\n  return ${send('`${v.id} ${v.reason} ${v.notes}`')};\n}`;
+    assert.deepEqual(rows(code), ['6 approved-vendors', '6 no-phi-in-prompt Visit.reason']);
+  });
 });

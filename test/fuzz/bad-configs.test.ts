@@ -50,7 +50,7 @@ const cases: Case[] = [
   // Unknown keys, with a suggestion when one is close.
   { name: 'unknown top-level key (typo)', text: '{ "approvedVendor": ["openai"] }', error: bad(1, 3, '', 'unknown key "approvedVendor" (did you mean "approvedVendors"?)') },
   { name: 'unknown nested key (swapped letters)', text: '{ "phi": { "fihr": false } }', error: bad(1, 12, 'phi', 'unknown key "fihr" (did you mean "fhir"?)') },
-  { name: 'unknown key, nothing close', text: '{ "rules": {} }', error: bad(1, 3, '', 'unknown key "rules" (expected one of: $schema, approvedVendors, redactors, vendors, phi, policy)') },
+  { name: 'unknown key, nothing close', text: '{ "rules": {} }', error: bad(1, 3, '', 'unknown key "rules" (expected one of: $schema, approvedVendors, redactors, vendors, sinks, phi, policy)') },
   { name: 'duplicate key', text: '{\n  "phi": {},\n  "phi": {}\n}', error: bad(3, 3, 'phi', 'duplicate key (first at 2:3)') },
   // Unknown vendor ids.
   { name: 'unknown vendor id', text: '{ "approvedVendors": ["open-ai"] }', error: bad(1, 23, 'approvedVendors[0]', `"open-ai" is not a known vendor id ${KNOWN}`) },

@@ -36,6 +36,29 @@ export function programWith(code: string, fileName = 'file.ts'): { program: ts.P
   return { program, sourceFile: program.getSourceFile(target)! };
 }
 
+/** The test workspace (test/): packages installed only for tests (legacy SDK versions) resolve from here. */
+export const testWorkspace = path.resolve(__dirname, '../..');
+
+/** A program over the rule fixture project (or `dir`) with extra files (name -> code) beside it; `file.ts` is the one analyzed. */
+export function programWithFiles(files: Record<string, string>, dir = ruleFixture): { program: ts.Program; sourceFile: ts.SourceFile } {
+  const byPath = new Map(Object.entries(files).map(([name, code]) => [path.join(dir, name), code]));
+  const own = (name: string) => byPath.get(path.resolve(name));
+  const host: ts.CompilerHost = {
+    ...baseHost,
+    getSourceFile(name, lang, onError) {
+      const code = own(name);
+      if (code !== undefined) return ts.createSourceFile(name, code, lang, true);
+      if (!libCache.has(name)) libCache.set(name, baseHost.getSourceFile(name, lang, onError));
+      return libCache.get(name);
+    },
+    fileExists: (name) => own(name) !== undefined || baseHost.fileExists(name),
+    readFile: (name) => own(name) ?? baseHost.readFile(name),
+  };
+  const target = path.join(dir, 'file.ts');
+  const program = ts.createProgram([...byPath.keys()], options, host);
+  return { program, sourceFile: program.getSourceFile(target)! };
+}
+
 export function analyze(code: string, budgetMs?: number): FileAnalysis {
   const { program, sourceFile } = programWith(code);
   return analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName), budgetMs === undefined ? {} : { timeBudgetMs: budgetMs });

@@ -7,12 +7,16 @@ export function defaultConfig(): ResolvedConfig {
     approvedVendors: [],
     redactors: [],
     vendors: [],
+    sinks: [],
     phi: {
       brandTypes: ['PHI'],
       types: [],
       fields: { include: [], exclude: [] },
       builtinFieldNames: true,
       fhir: true,
+      // An unexamined request body of a healthcare backend is what its clients sent about a
+      // patient; the whole of it going to an LLM is reported, a named member by its name.
+      requestBodies: 'whole',
     },
     policy: { phiToApprovedVendors: 'allow' },
   });
@@ -24,7 +28,7 @@ export function defaultConfig(): ResolvedConfig {
  * matter, like a redactor's resolved module, are part of the settings.
  */
 export function withKey(config: Omit<ResolvedConfig, 'key'>): ResolvedConfig {
-  const { approvedVendors, redactors, vendors, phi, policy } = config;
-  const key = JSON.stringify({ approvedVendors, redactors, vendors, phi, policy });
+  const { approvedVendors, redactors, vendors, sinks, phi, policy } = config;
+  const key = JSON.stringify({ approvedVendors, redactors, vendors, sinks, phi, policy });
   return { ...config, key };
 }

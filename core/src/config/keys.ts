@@ -5,15 +5,16 @@
  */
 
 /** Objects of the config file, named by their path with `[]` for "any element". */
-export type ObjectShape = '' | 'approvedVendors[]' | 'redactors[]' | 'vendors[]' | 'phi' | 'phi.fields' | 'policy';
+export type ObjectShape = '' | 'approvedVendors[]' | 'redactors[]' | 'vendors[]' | 'sinks[]' | 'phi' | 'phi.fields' | 'policy';
 
 export const CONFIG_KEYS: Readonly<Record<ObjectShape, readonly string[]>> = {
   // "$schema" lets editors without the extension validate the file too.
-  '': ['$schema', 'approvedVendors', 'redactors', 'vendors', 'phi', 'policy'],
+  '': ['$schema', 'approvedVendors', 'redactors', 'vendors', 'sinks', 'phi', 'policy'],
   'approvedVendors[]': ['id', 'regions', 'models'],
   'redactors[]': ['name', 'from'],
   'vendors[]': ['id', 'name', 'hosts', 'firstParty'],
-  phi: ['brandTypes', 'types', 'fields', 'builtinFieldNames', 'fhir'],
+  'sinks[]': ['module', 'function', 'class', 'content', 'vendor'],
+  phi: ['brandTypes', 'types', 'fields', 'builtinFieldNames', 'fhir', 'requestBodies'],
   'phi.fields': ['include', 'exclude'],
   policy: ['phiToApprovedVendors'],
 };
@@ -34,3 +35,5 @@ export const PATTERNS = {
 } as const;
 
 export const POLICY_MODES: readonly string[] = ['allow', 'report'];
+
+export const REQUEST_BODY_POLICIES: readonly string[] = ['whole', 'all', 'fieldNames'];

@@ -2,6 +2,15 @@
 
 export type PolicyMode = 'allow' | 'report';
 
+/**
+ * What a request body that enters through a framework (Express/Fastify `req.body`, a web
+ * `Request`'s `json()`, a Lambda `event.body`, NestJS `@Body()`) is:
+ * - "whole": the body sent as a whole is PHI; a member read from it is judged by its name;
+ * - "all": the body and every member of it are PHI;
+ * - "fieldNames": only members whose names mark PHI are.
+ */
+export type RequestBodyPolicy = 'whole' | 'all' | 'fieldNames';
+
 export interface ApprovedVendor {
   id: string;
   /** Glob-like patterns ("us-*") the BAA covers; undefined means every region. */
@@ -27,6 +36,20 @@ export interface CustomVendor {
   firstParty: boolean;
 }
 
+/** A call that sends content to an LLM, declared in the config (`sinks`), matched by declaration site like the catalog. */
+export interface CustomSink {
+  /** npm package (or workspace package) that declares the function, or a path relative to the config file. */
+  module: string;
+  /** Absolute path (without extension) when `module` is relative. */
+  resolvedModule?: string;
+  function: string;
+  /** Declaring class or interface, for a method. */
+  class?: string;
+  /** Argument indexes that carry content; all when absent. */
+  content?: number[];
+  vendor: string;
+}
+
 export interface PhiSettings {
   brandTypes: string[];
   /** Type names, or "module#Name". */
@@ -34,6 +57,7 @@ export interface PhiSettings {
   fields: { include: string[]; exclude: string[] };
   builtinFieldNames: boolean;
   fhir: boolean;
+  requestBodies: RequestBodyPolicy;
 }
 
 export interface ResolvedConfig {
@@ -42,6 +66,7 @@ export interface ResolvedConfig {
   approvedVendors: ApprovedVendor[];
   redactors: RedactorSpec[];
   vendors: CustomVendor[];
+  sinks: CustomSink[];
   phi: PhiSettings;
   policy: { phiToApprovedVendors: PolicyMode };
   /** Stable key: equal keys mean equal configs (used to key caches). */

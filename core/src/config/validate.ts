@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { ConfigIssue } from './errors';
-import type { PhiSettings, PolicyMode, ResolvedConfig } from './types';
+import type { PhiSettings, PolicyMode, RequestBodyPolicy, ResolvedConfig } from './types';
 import { defaultConfig } from './defaults';
 import { JsonReader, join, type JsonProperty } from './jsonReader';
-import { PATTERNS, POLICY_MODES } from './keys';
+import { PATTERNS, POLICY_MODES, REQUEST_BODY_POLICIES } from './keys';
 import { defaultHost, readRedactors, type ConfigHost } from './redactors';
 import { readApprovedVendors, readVendors } from './vendors';
+import { readSinks } from './sinks';
 
 const IDENTIFIER = new RegExp(PATTERNS.identifier);
 const TYPE_NAME = new RegExp(PATTERNS.typeName);
@@ -56,17 +57,19 @@ function readRoot(reader: JsonReader, root: ts.Expression, configDir: string, ho
   const redactors = properties.get('redactors');
   const phi = properties.get('phi');
   const policy = properties.get('policy');
+  const sinks = properties.get('sinks');
   return {
     approvedVendors: (approved && readApprovedVendors(reader, approved.value, custom.ids)) || config.approvedVendors,
     redactors: (redactors && readRedactors(reader, redactors.value, configDir, host)) || config.redactors,
     vendors: custom.vendors ?? config.vendors,
+    sinks: (sinks && readSinks(reader, sinks.value, custom.ids, configDir)) || config.sinks,
     phi: phi ? readPhi(reader, phi.value, config.phi) : config.phi,
     policy: { phiToApprovedVendors: (policy && readPolicy(reader, policy.value)) || config.policy.phiToApprovedVendors },
   };
 }
 
 function readPhi(reader: JsonReader, node: ts.Expression, defaults: PhiSettings): PhiSettings {
-  const properties = reader.object(node, 'phi', 'phi', 'an object { brandTypes?, types?, fields?, builtinFieldNames?, fhir? }');
+  const properties = reader.object(node, 'phi', 'phi', 'an object { brandTypes?, types?, fields?, builtinFieldNames?, fhir?, requestBodies? }');
   if (!properties) return defaults;
   const brandTypes = properties.get('brandTypes');
   const types = properties.get('types');
@@ -87,6 +90,7 @@ function readPhi(reader: JsonReader, node: ts.Expression, defaults: PhiSettings)
     fields: fields ? readFields(reader, fields.value, defaults.fields) : defaults.fields,
     builtinFieldNames: readOptionalBoolean(reader, properties.get('builtinFieldNames'), 'phi.builtinFieldNames') ?? defaults.builtinFieldNames,
     fhir: readOptionalBoolean(reader, properties.get('fhir'), 'phi.fhir') ?? defaults.fhir,
+    requestBodies: (readChoice(reader, properties.get('requestBodies'), 'phi.requestBodies', REQUEST_BODY_POLICIES) as RequestBodyPolicy | undefined) ?? defaults.requestBodies,
   };
 }
 
@@ -109,6 +113,14 @@ function readPolicy(reader: JsonReader, node: ts.Expression): PolicyMode | undef
   if (ts.isStringLiteral(mode.value) && POLICY_MODES.includes(mode.value.text)) return mode.value.text as PolicyMode;
   const got = ts.isStringLiteral(mode.value) ? `"${mode.value.text}"` : reader.describe(mode.value);
   reader.report(mode.value, 'policy.phiToApprovedVendors', `expected ${expected}, got ${got}`);
+  return undefined;
+}
+
+function readChoice(reader: JsonReader, property: JsonProperty | undefined, keyPath: string, choices: readonly string[]): string | undefined {
+  if (!property) return undefined;
+  if (ts.isStringLiteral(property.value) && choices.includes(property.value.text)) return property.value.text;
+  const got = ts.isStringLiteral(property.value) ? `"${property.value.text}"` : reader.describe(property.value);
+  reader.report(property.value, keyPath, `expected ${choices.map((m) => `"${m}"`).join(', ')}, got ${got}`);
   return undefined;
 }
 

@@ -176,7 +176,7 @@ function readObjectEntry(reader: JsonReader, node: ts.Expression, keyPath: strin
   return { vendor, idNode: idProperty.value, idPath };
 }
 
-function checkKnownId(reader: JsonReader, node: ts.Node, keyPath: string, id: string, customIds: ReadonlySet<string>): boolean {
+export function checkKnownId(reader: JsonReader, node: ts.Node, keyPath: string, id: string, customIds: ReadonlySet<string>): boolean {
   if (BUILTIN_VENDOR_IDS.includes(id) || customIds.has(id)) return true;
   reader.report(node, keyPath, `"${id}" is not a known vendor id (known: ${BUILTIN_VENDOR_IDS.join(', ')}; or one declared under "vendors")`);
   return false;

@@ -67,3 +67,26 @@ export const STATIC_FUNCTIONS: Record<string, 'text' | 'same' | 'values' | 'clea
 
 /** Properties that are derived counts or flags, never content. */
 export const NON_CONTENT_PROPERTIES = new Set(['length', 'size', 'byteLength', 'count']);
+
+/**
+ * String methods whose argument at `arg` is put into the result's text as it is: an embedding
+ * point, like a `+` operand (`TEMPLATE.replace('{{name}}', patient.name)`). A function there
+ * is a replacer: what it returns is embedded.
+ */
+export const STRING_EMBEDDING_ARGS: Record<string, number> = { replace: 1, replaceAll: 1, padStart: 1, padEnd: 1 };
+
+/**
+ * Library functions that fill a template with their arguments (Node's `util.format`,
+ * LangChain prompt templates' `format`, `formatMessages`, `invoke`...): each argument is an
+ * embedding point. Matched by the declaring package, the declaring file and the member name.
+ */
+export const TEMPLATE_FILLERS: readonly { module: string; file: RegExp; names: readonly string[] }[] = [
+  { module: '@types/node', file: /\/util\.d\.ts$/, names: ['format', 'formatWithOptions'] },
+  {
+    module: '@langchain/core',
+    file: /\/prompts\//,
+    names: ['format', 'formatMessages', 'formatPromptValue', 'invoke', 'partial', 'formatDocument', 'stream', 'batch'],
+  },
+  // langchain 0.0.x declares its prompt templates itself.
+  { module: 'langchain', file: /\/prompts\//, names: ['format', 'formatMessages', 'formatPromptValue', 'invoke', 'partial', 'call'] },
+];

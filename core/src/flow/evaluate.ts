@@ -4,16 +4,20 @@ import { calleeFromSymbol, NEEDS_SIGNATURE } from './callees';
 import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
 import { chainStep, isAssignment, mutation, skipOuter } from './chains';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
-import { isProjectFile } from './moduleOf';
+import { isProjectFile, packageOfFile } from './moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
   type Hop, type Label, type Taint,
 } from './taint';
 import {
-  ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_PROPAGATORS, TEXT_FUNCTIONS,
+  ARRAY_SELECTORS, CALLBACK_MAPPERS, NON_CONTENT_METHODS, NON_CONTENT_PROPERTIES, STATIC_FUNCTIONS, STRING_EMBEDDING_ARGS, STRING_PROPAGATORS,
+  TEMPLATE_FILLERS, TEXT_FUNCTIONS,
 } from './builtins';
-import { declarationVerdict, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import { declarationVerdict, isFhirMetadataMember, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
+import { classifyFieldName } from '../sources/fieldNames';
+import { bodyDecoratorOf, isRequestBodyRead, requestBodyMember } from '../sources/requestInputs';
+import type { MemberVerdict } from './context';
 import { awaitedType } from '../tsCompat';
 import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
 import { skip } from '../vendors/constants';
@@ -202,9 +206,11 @@ export class Evaluator {
     if (declared && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isBindingElement(decl))) {
       return [this.sourceLabel(`${symbol.name}`, declared, use, decl)];
     }
+    const byName = ts.isBindingElement(decl) ? this.untypedBinding(decl) : undefined;
+    const named: Taint = byName ? [this.sourceLabel(byName.desc, byName.why, use, decl)] : CLEAN;
 
     const scope = declaringScope(decl);
-    if (!scope) return CLEAN;
+    if (!scope) return named;
     const defs = this.defs.defsOf(symbol, scope);
     const useInClosure = imported || enclosingFunction(use) !== (ts.isSourceFile(scope) ? undefined : scope);
     const reaching = useInClosure && !imported ? closureReachingDefs(defs, use, scope) : reachingDefs(defs, use, scope, useInClosure);
@@ -218,7 +224,26 @@ export class Evaluator {
       }
       parts.push(t);
     }
-    return union(...parts);
+    return union(named, ...parts);
+  }
+
+  /**
+   * `const { ssn, complaint } = req.body` with `body: any`, `({ body: { mrn } }: any) => ...`:
+   * a name in a binding pattern over a value the types say nothing about is judged by its
+   * field name, as `req.body.ssn` would be. Weak names count when a sibling in the same
+   * pattern is a strong one (the pattern unpacks a patient-like object).
+   */
+  private untypedBinding(decl: ts.BindingElement): MemberVerdict | undefined {
+    const pattern = decl.parent;
+    if (!ts.isObjectBindingPattern(pattern) || decl.dotDotDotToken) return undefined;
+    const key = bindingKey(decl);
+    if (key === undefined) return undefined;
+    if (!isUntypedMember(this.checker, this.checker.getTypeAtLocation(pattern), key)) return undefined;
+    const strongSibling = pattern.elements.some((el) => {
+      const k = bindingKey(el);
+      return k !== undefined && classifyFieldName(k, this.ctx.fieldSets) === 'strong';
+    });
+    return untypedMemberVerdict(this.ctx, key, bindingBaseText(pattern), strongSibling);
   }
 
   private defValue(def: Def, symbol: ts.Symbol, decl: ts.Declaration, use: ts.Node, env: Env): Taint {
@@ -263,7 +288,7 @@ export class Evaluator {
       const index = target ? paramIndexOf(target, def.argIndex!) : undefined;
       const written = target && index !== undefined ? this.summaryOf(target, 'paramWrites')[index] : undefined;
       if (!written || written.length === 0) return CLEAN;
-      t = this.substitute(written, call, env);
+      t = this.anchorAtCall(this.substitute(written, call, env), call, target!, env);
       verb = `given to ${calleeName(call)}(), which adds to`;
     } else {
       if (!def.value) return CLEAN;
@@ -272,6 +297,37 @@ export class Evaluator {
     }
     for (let i = (def.field ?? []).length - 1; i >= 0; i--) t = underMember(t, def.field![i]!);
     return addHop(t, def.node, `${verb} ${name}${def.field?.length ? '.' + def.field.join('.') : ''}`);
+  }
+
+  /**
+   * `appendChartContext(messages, encounter)` with the callee in another file: PHI the callee
+   * embedded there cannot be redacted here, so it is reported at the argument of this call that
+   * carries it (`encounter`): the one whose parameter the PHI was read from, else one that
+   * carries the same PHI, else the call; the callee's steps stay in the path.
+   */
+  private anchorAtCall(t: Taint, call: ts.CallExpression, callee: FunctionNode, env: Env): Taint {
+    const here = call.getSourceFile();
+    let argTaints: Taint[] | undefined;
+    return t.map((l) => {
+      if (l.kind !== 'phi' || (l.embed && l.embed.getSourceFile() === here)) return l;
+      const fromParam = this.sourceParamIndex(l, callee);
+      const byParam = fromParam === undefined ? undefined : argForParam(call, callee, fromParam)[0];
+      if (byParam) return { ...l, embed: byParam };
+      argTaints ??= call.arguments.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env));
+      const i = argTaints.findIndex((at) => at.some((x) => x.kind === 'phi' && x.desc === l.desc));
+      return { ...l, embed: i >= 0 ? call.arguments[i]! : call };
+    });
+  }
+
+  /** `encounter.diagnosis` read inside `fn`: the index of the parameter the PHI's source reads from. */
+  private sourceParamIndex(l: Label, fn: FunctionNode): number | undefined {
+    let e = l.hops[0]?.node;
+    while (e && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
+    if (!e || !ts.isIdentifier(e)) return undefined;
+    const decl = this.checker.getSymbolAtLocation(e)?.valueDeclaration;
+    const root = decl ? bindingRoot(decl) : undefined;
+    if (!root || !ts.isParameter(root) || root.parent !== fn) return undefined;
+    return fn.parameters.indexOf(root);
   }
 
   /**
@@ -300,8 +356,12 @@ export class Evaluator {
 
   private parameter(param: ts.ParameterDeclaration, symbol: ts.Symbol, use: ts.Node, env: Env, path: PathSeg[] | undefined): Taint {
     const fn = param.parent as FunctionNode;
-    const typed = this.typeSource(param, symbol.name, param.type, param);
-    if (typed.length > 0) return this.applyPath(typed, path);
+    const body = bodyDecoratorOf(this.checker, param);
+    const fromBody = body === undefined ? CLEAN : body.property === undefined ? this.requestBody(param, 'NestJS @Body()') : this.bodyProperty(param, body.property);
+    const typed = union(fromBody, this.typeSource(param, symbol.name, param.type, param));
+    // A type that marks the whole value PHI says everything; one that marks some members leaves
+    // the others to what the caller passes (a `notes: string` may hold a patient's name).
+    if (typed.some((l) => l.field.length === 0)) return this.applyPath(typed, path);
     if (this.rootOf(env) === fn) {
       const index = fn.parameters.indexOf(param);
       const label: Label = {
@@ -314,9 +374,17 @@ export class Evaluator {
         access: [],
         flattened: false,
       };
-      return this.applyPath([label], path);
+      if (typed.length > 0) label.typedFields = [...new Set(typed.map((l) => l.field[0]!))];
+      return union(this.applyPath(typed, path), this.applyPath([label], path));
     }
-    return CLEAN;
+    return this.applyPath(typed, path);
+  }
+
+  /** `@Body('ssn') ssn: string`: one member of the body, judged by its name (or PHI, under "all"). */
+  private bodyProperty(param: ts.ParameterDeclaration, property: string): Taint {
+    if (this.ctx.config.phi.requestBodies === 'all') return this.requestBody(param, 'NestJS @Body()');
+    const verdict = untypedMemberVerdict(this.ctx, property, 'body', false);
+    return verdict ? [this.sourceLabel(verdict.desc, verdict.why, param)] : CLEAN;
   }
 
   private rootOf(env: Env): FunctionNode | undefined {
@@ -350,6 +418,7 @@ export class Evaluator {
     const base = expr.expression;
     if (NON_CONTENT_PROPERTIES.has(name) && this.isCollectionOrText(base)) return CLEAN;
     const member = this.checker.getSymbolAtLocation(expr.name);
+    if (member && isFhirMetadataMember(member)) return CLEAN;
     return this.member(expr, base, name, member, env);
   }
 
@@ -369,7 +438,8 @@ export class Evaluator {
   private member(expr: ts.Expression, base: ts.Expression, name: string, member: ts.Symbol | undefined, env: Env): Taint {
     const parts: Taint[] = [];
     let typed = false;
-    if (member && member.declarations && member.declarations.length > 0) {
+    // An index signature (`{ [key: string]: any }`) declares no member: the name is all there is.
+    if (member?.declarations?.length && !member.declarations.every(ts.isIndexSignatureDeclaration)) {
       typed = true;
       const verdict = memberVerdict(this.ctx, member);
       if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
@@ -378,10 +448,11 @@ export class Evaluator {
       const getterTaint = this.getterReturns(member, expr);
       if (getterTaint.length > 0) parts.push(getterTaint);
     }
+    const framework = member ? requestBodyMember(member) : undefined;
+    if (framework) parts.push(this.requestBody(expr, framework));
     if (!typed) {
       const baseType = this.checker.getTypeAtLocation(base);
-      const untyped = (baseType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || !member;
-      if (untyped) {
+      if (isUntypedMember(this.checker, baseType, name) || (!member && !isEnvironment(baseType))) {
         const verdict = untypedMemberVerdict(this.ctx, name, base.getText(), false);
         if (verdict) parts.push([this.sourceLabel(verdict.desc, verdict.why, expr)]);
       }
@@ -393,6 +464,15 @@ export class Evaluator {
       parts.push(this.typeSourceIfObject(expr));
     }
     return union(...parts);
+  }
+
+  /** A request body entering through a framework: PHI as `phi.requestBodies` says. */
+  private requestBody(expr: ts.Node, framework: string): Taint {
+    const policy = this.ctx.config.phi.requestBodies;
+    if (policy === 'fieldNames') return CLEAN;
+    const text = ts.isParameter(expr) ? `@Body() ${expr.name.getText()}` : shortText(expr);
+    const label = this.sourceLabel(`request body ${text}`, `${framework} request body; phi.requestBodies "${policy}"`, expr);
+    return [policy === 'whole' ? { ...label, wholeOnly: true } : label];
   }
 
   private typeSourceIfObject(expr: ts.Expression, known?: ts.Type): Taint {
@@ -564,6 +644,13 @@ export class Evaluator {
     const isLib = !!declFile && (declFile.hasNoDefaultLib || /\/node_modules\/(typescript\/lib|@types\/node)\//.test(declFile.fileName));
     const untyped = !decl;
 
+    if (isLib && isRequestBodyRead(this.checker, call)) return this.requestBody(call, 'web Request');
+    if (decl && declFile && isTemplateFiller(decl, declFile)) {
+      // Each value put into the template is where the PHI is embedded: the fix redacts it there.
+      const parts = call.arguments.map((a) => (ts.isSpreadElement(a) ? this.taintOf(a.expression, env) : embedAt(this.taintOf(a, env), a)));
+      if (ts.isPropertyAccessExpression(callee)) parts.push(this.taintOf(callee.expression, env));
+      return addHop(flatten(union(...parts)), call, `filled into a template by ${calleeName(call)}()`);
+    }
     if ((isLib || untyped) && (ts.isPropertyAccessExpression(callee) || ts.isIdentifier(callee))) {
       const builtin = this.builtinCall(call, callee, env);
       if (builtin) return builtin;
@@ -644,7 +731,11 @@ export class Evaluator {
     if (ARRAY_SELECTORS.has(method) || method === 'catch' || method === 'finally') return this.taintOf(recvExpr, env);
     if (STRING_PROPAGATORS.has(method)) {
       const recv = flatten(this.taintOf(recvExpr, env));
-      const extra = method === 'replace' || method === 'replaceAll' || method === 'padStart' || method === 'padEnd' ? flatten(argTaint(1)) : CLEAN;
+      const at = STRING_EMBEDDING_ARGS[method];
+      const arg = at === undefined ? undefined : args[at];
+      let extra: Taint = CLEAN;
+      if (arg && this.functionOf(arg)) extra = this.replacerResult(arg, recv, call, env);
+      else if (arg && !ts.isSpreadElement(arg)) extra = flatten(embedAt(this.taintOf(arg, env), arg));
       return addHop(union(recv, extra), call, `${method}()`);
     }
     return undefined;
@@ -683,6 +774,26 @@ export class Evaluator {
       return union(...returnExpressions(fn).map((r) => this.taintOf(r, inner)));
     }
     return this.substituteTaints(this.summaryOf(fn, 'returns'), argTaints);
+  }
+
+  /**
+   * `template.replace(/\{(\w+)\}/g, (_m, key) => vars[key])`: what the replacer returns is put
+   * into the text, each return expression an embedding point. Its parameters are pieces of
+   * the text being replaced.
+   */
+  private replacerResult(cb: ts.Expression, recv: Taint, call: ts.CallExpression, env: Env): Taint {
+    const fn = this.functionOf(cb)!;
+    if (fn.getSourceFile() === call.getSourceFile() && isAncestorNode(call, fn)) {
+      const bindings = new Map<ts.Symbol, Taint>();
+      for (const p of fn.parameters) {
+        const sym = ts.isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined;
+        if (sym) bindings.set(sym, recv);
+      }
+      const inner: Env = { root: env.root, bindings, parent: env };
+      const parts = returnExpressions(fn).map((r) => embedAt(this.taintOf(r, inner), r));
+      return addHop(flatten(union(...parts)), cb, 'returned by the replacer');
+    }
+    return flatten(this.callbackResult(cb, fn.parameters.map(() => recv), call, env));
   }
 
   private bindPattern(pattern: ts.BindingName, t: Taint, bindings: Map<ts.Symbol, Taint>): void {
@@ -752,6 +863,7 @@ export class Evaluator {
         out.push(here && l.embed && l.embed.getSourceFile() !== here ? { ...l, embed: undefined } : l);
         continue;
       }
+      if (coveredByType(l)) continue;
       let t = argTaint(l.paramIndex ?? 0);
       for (const a of l.access ?? []) t = readMember(t, a);
       if (l.flattened) t = flatten(t);
@@ -814,6 +926,8 @@ export class Evaluator {
         const t = sub.taintOf(content, env);
         for (const l of t) {
           if (l.kind !== 'param' || l.fn !== fn) continue;
+          // The whole of a parameter whose type marks PHI is reported inside the wrapper already.
+          if (coveredByType(l) || (l.typedFields && (l.access ?? []).length === 0)) continue;
           paramSinks.push({
             paramIndex: l.paramIndex ?? 0,
             access: l.access ?? [],
@@ -905,6 +1019,31 @@ function readAnyElement(t: Taint): Taint {
   return t;
 }
 
+const templateFillers = new WeakMap<ts.Declaration, boolean>();
+
+/** Node's util.format, a LangChain prompt template's format/formatMessages/invoke (builtins.ts). */
+function isTemplateFiller(decl: ts.Declaration, file: ts.SourceFile): boolean {
+  let known = templateFillers.get(decl);
+  if (known === undefined) templateFillers.set(decl, (known = findTemplateFiller(decl, file)));
+  return known;
+}
+
+function findTemplateFiller(decl: ts.Declaration, file: ts.SourceFile): boolean {
+  const pkg = packageOfFile(file.fileName);
+  if (!pkg) return false;
+  const name = (decl as { name?: ts.Node }).name;
+  const text = name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+  if (!text) return false;
+  const path = file.fileName.split('\\').join('/');
+  return TEMPLATE_FILLERS.some((f) => f.module === pkg && f.file.test(path) && f.names.includes(text));
+}
+
+/** A param label reading a member its declared type already marks PHI: the type reports it inside the function. */
+function coveredByType(l: Label): boolean {
+  const first = l.access?.[0];
+  return !!l.typedFields && first !== undefined && l.typedFields.includes(first);
+}
+
 /** The parameter an argument binds to (the last one, when it is a rest parameter). */
 function paramIndexOf(fn: FunctionNode, argIndex: number): number | undefined {
   if (argIndex < fn.parameters.length) return fn.parameters[argIndex]!.dotDotDotToken ? fn.parameters.length - 1 : argIndex;
@@ -947,6 +1086,45 @@ function bindingRoot(decl: ts.Node): ts.Node {
   let n = decl;
   while (ts.isBindingElement(n)) n = n.parent.parent;
   return n;
+}
+
+function bindingKey(el: ts.BindingElement): string | undefined {
+  if (el.dotDotDotToken) return undefined;
+  const key = el.propertyName ?? el.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+}
+
+/** How the value a pattern unpacks reads in a message: `req.body` for `const { ssn } = req.body`. */
+function bindingBaseText(pattern: ts.BindingPattern): string {
+  const holder = pattern.parent;
+  if (ts.isVariableDeclaration(holder)) return holder.initializer ? skipOuter(holder.initializer).getText() : 'value';
+  if (ts.isParameter(holder)) return `${functionName(holder.parent)}(arg${holder.parent.parameters.indexOf(holder) + 1})`;
+  if (ts.isBindingElement(holder) && (ts.isObjectBindingPattern(holder.parent) || ts.isArrayBindingPattern(holder.parent))) {
+    const key = bindingKey(holder);
+    return key === undefined ? bindingBaseText(holder.parent) : `${bindingBaseText(holder.parent)}.${key}`;
+  }
+  return 'value';
+}
+
+/**
+ * Does reading member `name` of a value of this type leave the types silent? `any`, `unknown`,
+ * and an index signature (`{ [key: string]: any }`) declare nothing about the member: the
+ * field name is all there is to judge.
+ */
+export function isUntypedMember(checker: ts.TypeChecker, type: ts.Type, name: string): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => {
+    if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    if (!(t.flags & ts.TypeFlags.Object) || t.getProperty(name)) return false;
+    if (isEnvironment(t)) return false;
+    return checker.getIndexInfosOfType(t).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0);
+  });
+}
+
+/** `process.env.X` is configuration, whatever the variable is called. */
+function isEnvironment(type: ts.Type): boolean {
+  return type.getSymbol()?.name === 'ProcessEnv';
 }
 
 /** The function (or source file) whose body holds a variable's definitions. */

@@ -26,6 +26,16 @@ export interface Label {
   paramIndex?: number;
   access?: string[];
   flattened?: boolean;
+  /**
+   * PHI only as a whole (a request body under `phi.requestBodies: "whole"`): a member read from
+   * it is judged on its own (by its type or name), so reading one drops this label.
+   */
+  wholeOnly?: boolean;
+  /**
+   * Param labels of a parameter whose declared type marks some members PHI: those members are
+   * reported inside the function from the type; the caller's taint counts for the others.
+   */
+  typedFields?: string[];
 }
 
 export type Taint = readonly Label[];
@@ -85,6 +95,7 @@ export function readMember(t: Taint, name: string): Taint {
       if (l.field[0] === name || l.field[0] === '*') out.push({ ...l, field: l.field.slice(1) });
       continue;
     }
+    if (l.wholeOnly) continue;
     if (l.kind === 'param' && !l.flattened) {
       if ((l.access ?? []).length < MAX_FIELD_DEPTH) out.push({ ...l, access: [...(l.access ?? []), name] });
       else out.push(l);

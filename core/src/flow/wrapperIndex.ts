@@ -28,7 +28,7 @@ export class WrapperNames {
    * seeding on those names alone made nearly every function of a 266k-line project a possible
    * wrapper (11,957 names), so every call was resolved and summarized.
    */
-  constructor(program: ts.Program, isSink: (call: ts.CallExpression) => boolean) {
+  constructor(program: ts.Program, isSink: (call: ts.CallExpression) => boolean, extraSinkNames: readonly string[] = []) {
     /** callee name -> names of the functions whose bodies call it. */
     const callersOf = new Map<string, Set<string>>();
     /** name -> names that may denote the same function (imports, re-exports, variables). */
@@ -46,6 +46,8 @@ export class WrapperNames {
         if (!isSink(call)) return;
         for (const n of facts.seedNames[i]!) seeds.add(n);
       });
+      // Functions that call a sink declared in the config are wrappers too.
+      if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(facts.calls[i]!)) seeds.add(facts.calls[i + 1]!);
       for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, facts.calls[i]!, facts.calls[i + 1]!);
       for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, facts.aliases[i]!, facts.aliases[i + 1]!);
     }
@@ -215,7 +217,7 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
 
 export function wrapperNames(ctx: ProgramContext, isSink: (call: ts.CallExpression) => boolean): WrapperNames {
   let w = perContext.get(ctx);
-  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, isSink)));
+  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, isSink, ctx.config.sinks.map((s) => s.function))));
   return w;
 }
 

@@ -18,3 +18,17 @@ export const FHIR_PHI_RESOURCES: ReadonlySet<string> = new Set([
 
 /** Members that describe the record, not the person. */
 export const FHIR_NON_PHI_MEMBERS: ReadonlySet<string> = new Set(['resourceType', 'id', 'meta', 'implicitRules', 'language']);
+
+/**
+ * Members of FHIR datatypes that say how data is encoded or which code system or search produced
+ * it, never who the person is: an attachment's MIME type and size, the namespace URL of an
+ * identifier or coding, an extension's URL (the key it is looked up by), a search result's mode
+ * and score. Read from a patient's resource they are still not PHI.
+ */
+export const FHIR_NON_PHI_DATATYPE_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  Attachment: ['contentType', 'size', 'hash'],
+  Identifier: ['system', 'use'],
+  Coding: ['system', 'version'],
+  Extension: ['url'],
+  BundleEntrySearch: ['mode', 'score'],
+};

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { MemberVerdict, ProgramContext, TypePhi } from '../flow/context';
 import { packageOfFile } from '../flow/moduleOf';
-import { FHIR_MODULES, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
+import { FHIR_MODULES, FHIR_NON_PHI_DATATYPE_MEMBERS, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
 import { classifyFieldName, PATIENT_LIKE_NAME } from './fieldNames';
 import { jsdocContainerName, jsdocMarkedPhi, jsdocMemberContainer, jsdocMemberNames } from './jsdoc';
 
@@ -15,8 +15,10 @@ export function hasPhiTag(node: ts.Node): boolean {
   for (const tag of ts.getJSDocTags(node)) {
     if (tag.tagName.text === 'phi' && atTagPosition(sf.text, tag)) return true;
   }
-  // ts.getJSDocTags skips comments on some nodes (parameters with inline /** @phi */).
-  const ranges = ts.getLeadingCommentRanges(sf.text, node.pos);
+  // ts.getJSDocTags skips comments on some nodes (parameters with inline /** @phi */), and a
+  // comment after another member on the same line (`{ id: string; /** @phi */ ssn: string }`)
+  // is, to TypeScript, a trailing comment of the member before.
+  const ranges = [...(ts.getLeadingCommentRanges(sf.text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(sf.text, node.pos) ?? [])];
   if (ranges) {
     for (const r of ranges) {
       // Only a tag position counts (start of the comment or of a line), not prose mentioning `@phi`.
@@ -137,6 +139,24 @@ function isPatientLikeContainer(ctx: ProgramContext, container: ts.Node): boolea
     }
   }
   return false;
+}
+
+/** `attachment.contentType`, `identifier.system`: a FHIR datatype member that describes the encoding, not the person. */
+const fhirMetadata = new WeakMap<ts.Symbol, boolean>();
+
+export function isFhirMetadataMember(symbol: ts.Symbol): boolean {
+  let known = fhirMetadata.get(symbol);
+  if (known === undefined) fhirMetadata.set(symbol, (known = computeFhirMetadata(symbol)));
+  return known;
+}
+
+function computeFhirMetadata(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((decl) => {
+    const container = memberContainer(decl);
+    if (!container || !FHIR_NON_PHI_DATATYPE_MEMBERS[containerName(container)]?.includes(symbol.name)) return false;
+    const pkg = packageOfFile(container.getSourceFile().fileName);
+    return pkg !== undefined && FHIR_MODULES.includes(pkg);
+  });
 }
 
 /** Is this declared member (property, field, parameter property) PHI? */

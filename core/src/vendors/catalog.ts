@@ -12,7 +12,8 @@ import type { MethodSinkEntry, ModelProviderEntry, VendorCatalog } from './catal
  * @google/generative-ai 0.24.1, @google/genai 3.3.0, @aws-sdk/client-bedrock-runtime 3.1164.0,
  * @mistralai/mistralai 2.7.0, cohere-ai 8.1.0, groq-sdk 1.6.0, ollama 0.6.4, ai 7.0.173,
  * @ai-sdk/* 4.x/5.x, @langchain/core 1.4.0, @langchain/openai 1.6.0, @langchain/anthropic 1.5.11,
- * axios 1.21.1, @types/node 20.19, typescript 6.0.3.
+ * axios 1.21.1, @types/node 20.19, typescript 6.0.3; langchain 0.0.150 and assemblyai 4.41.5 by
+ * test/engine/legacyVendors.test.ts.
  * Entries marked "not installed" were taken from the packages' documentation and are not verified.
  *
  * Declaration sites worth knowing (the matcher must use these, not the names users import):
@@ -195,6 +196,9 @@ const clients: VendorCatalog['clients'] = [
   // ollama: local by default (http://127.0.0.1:11434); `host` may point elsewhere (ollama.com).
   // The package's default export is a ready-made instance.
   { module: 'ollama', classes: ['Ollama'], vendor: 'local', endpointOptions: ['host'], instances: ['default'] },
+
+  // assemblyai 4.41.5: one client; each service has a base URL option of its own.
+  { module: 'assemblyai', classes: ['AssemblyAI'], vendor: 'assemblyai', endpointOptions: ['baseUrl', 'llmGatewayBaseUrl', 'syncBaseUrl', 'streamingBaseUrl'] },
 ];
 
 // ------------------------------------------------------------------------------------------
@@ -507,6 +511,18 @@ const ollamaMethods: MethodSinkEntry[] = [
   { module: 'ollama', classes: ['Ollama'], methods: ['webSearch', 'webFetch'], vendor: 'ollama-cloud', vendorFrom: 'fixed', contentArgs: [0], untypedChains: ['webSearch', 'webFetch'] },
 ];
 
+// assemblyai: audio (a visit recording is PHI) and text sent for transcription and to its LLM
+// Gateway. Services are declared in assemblyai/dist/services/*; the client's members hold them.
+const assemblyaiMethods: MethodSinkEntry[] = [
+  { module: 'assemblyai', classes: ['TranscriptService'], methods: ['transcribe', 'submit', 'create'], vendor: 'assemblyai', contentArgs: [0], untypedChains: ['transcripts.transcribe', 'transcripts.submit', 'transcripts.create'] },
+  { module: 'assemblyai', classes: ['FileService'], methods: ['upload'], vendor: 'assemblyai', contentArgs: [0], untypedChains: ['files.upload'] },
+  { module: 'assemblyai', classes: ['LlmGatewayService'], methods: ['chatCompletions', 'understanding'], vendor: 'assemblyai', contentArgs: [0], modelProperty: 'model', untypedChains: ['llmGateway.chatCompletions', 'llmGateway.understanding'] },
+  { module: 'assemblyai', classes: ['SyncTranscriber'], methods: ['transcribe', 'transcribeLive'], vendor: 'assemblyai', contentArgs: [0], untypedChains: ['sync.transcribe', 'sync.transcribeLive'] },
+  { module: 'assemblyai', classes: ['StreamingTranscriber', 'RealtimeTranscriber'], methods: ['sendAudio'], vendor: 'assemblyai', contentArgs: [0] },
+  // LeMUR (assemblyai 4.x before 4.20; not in the installed version): prompts over transcripts.
+  { module: 'assemblyai', classes: ['LemurService'], methods: ['task', 'summary', 'questionAnswer', 'actionItems'], vendor: 'assemblyai', contentArgs: [0], untypedChains: ['lemur.task', 'lemur.summary', 'lemur.questionAnswer', 'lemur.actionItems'] },
+];
+
 const aiSdkMethods: MethodSinkEntry[] = [
   {
     // new ToolLoopAgent({ model, instructions }).generate({ prompt }) / .stream(...)
@@ -560,14 +576,26 @@ const langchainMethodModules = [
   '@langchain/xai',
   '@langchain/community',
 ];
-const langchainMethods: MethodSinkEntry[] = langchainMethodModules.map((module) => ({
-  module,
-  methods: langchainMethodNames,
-  vendor: 'unknown',
-  vendorFrom: 'langchain' as const,
-  contentArgs: [0],
-  untypedChains: ['invoke', 'stream', 'batch', 'streamEvents', 'generate', 'embedQuery', 'embedDocuments'],
-}));
+const langchainMethods: MethodSinkEntry[] = [
+  ...langchainMethodModules.map((module) => ({
+    module,
+    methods: langchainMethodNames,
+    vendor: 'unknown',
+    vendorFrom: 'langchain' as const,
+    contentArgs: [0],
+    untypedChains: ['invoke', 'stream', 'batch', 'streamEvents', 'generate', 'embedQuery', 'embedDocuments'],
+  })),
+  // langchain 0.0.x (verified: 0.0.150) declares its models, chains and prompts itself
+  // (langchain/dist/...): model.call/predict/invoke, and chain.call/run on an LLMChain({ llm }).
+  {
+    module: 'langchain',
+    methods: [...langchainMethodNames, 'run'],
+    vendor: 'unknown',
+    vendorFrom: 'langchain' as const,
+    contentArgs: [0],
+    untypedChains: ['invoke', 'stream', 'batch', 'generate', 'call', 'predict', 'predictMessages', 'run', 'embedQuery', 'embedDocuments'],
+  },
+];
 
 // ------------------------------------------------------------------------------------------
 // Vercel AI SDK: functions that send a request to the provider of `model`
@@ -718,6 +746,16 @@ const langchainModels: VendorCatalog['langchainModels'] = [
   { module: '@langchain/cohere', classes: ['ChatCohere', 'Cohere', 'CohereEmbeddings', 'CohereRerank'], vendor: 'cohere' },
   { module: '@langchain/deepseek', classes: ['ChatDeepSeek'], vendor: 'deepseek', endpointOptions: ['configuration.baseURL'] },
   { module: '@langchain/xai', classes: ['ChatXAI'], vendor: 'xai' },
+
+  // langchain 0.0.x (verified: 0.0.150): langchain/chat_models/openai, llms/openai, llms/openai-chat,
+  // embeddings/openai, chat_models/anthropic, llms/... declare the classes in the package itself.
+  {
+    module: 'langchain',
+    classes: ['ChatOpenAI', 'PromptLayerChatOpenAI', 'OpenAI', 'PromptLayerOpenAI', 'OpenAIChat', 'PromptLayerOpenAIChat', 'OpenAIEmbeddings'],
+    vendor: 'openai',
+    endpointOptions: ['configuration.basePath', 'configuration.baseURL'],
+  },
+  { module: 'langchain', classes: ['ChatAnthropic'], vendor: 'anthropic', endpointOptions: ['anthropicApiUrl'] },
 ];
 
 // ------------------------------------------------------------------------------------------
@@ -746,7 +784,7 @@ const http: VendorCatalog['http'] = [
 export const catalog: VendorCatalog = {
   vendors,
   clients,
-  methods: [...openaiMethods, ...anthropicMethods, ...googleMethods, ...bedrockMethods, ...mistralMethods, ...cohereMethods, ...groqMethods, ...ollamaMethods, ...aiSdkMethods, ...langchainMethods],
+  methods: [...openaiMethods, ...anthropicMethods, ...googleMethods, ...bedrockMethods, ...mistralMethods, ...cohereMethods, ...groqMethods, ...ollamaMethods, ...assemblyaiMethods, ...aiSdkMethods, ...langchainMethods],
   modelFunctions,
   modelProviders,
   langchainModels,

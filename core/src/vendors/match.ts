@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import ts from 'typescript';
 import { symbolAt, valueSymbolOf } from '../symbols';
-import type { ResolvedConfig } from '../config/types';
+import type { CustomSink, ResolvedConfig } from '../config/types';
 import { packageOfFile } from '../flow/moduleOf';
 import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
@@ -46,7 +48,8 @@ export class SinkMatcher {
     for (const f of catalog.modelFunctions) for (const n of f.functions) this.names.add(n);
     for (const h of catalog.http) for (const n of h.functions) this.names.add(n);
     for (const v of catalog.vendors) this.vendorsById.set(v.id, v);
-    this.modules = new Set([...catalog.methods.map((m) => m.module), ...catalog.modelFunctions.map((f) => f.module), ...catalog.http.map((h) => h.module)]);
+    for (const s of config.sinks) this.names.add(s.function);
+    this.modules = new Set([...catalog.methods.map((m) => m.module), ...catalog.modelFunctions.map((f) => f.module), ...catalog.http.map((h) => h.module), ...config.sinks.map((s) => s.module)]);
   }
 
   match(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
@@ -64,6 +67,8 @@ export class SinkMatcher {
   }
 
   private compute(call: ts.CallExpression, callee: ts.Expression, name: string): SinkMatch | undefined {
+    const custom = this.config.sinks.length > 0 ? this.customSink(call, callee, name) : undefined;
+    if (custom) return custom;
     const resolved = this.resolve(call, callee);
     if (resolved === null) return undefined;
     if (resolved) {
@@ -81,6 +86,24 @@ export class SinkMatcher {
       return undefined;
     }
     return this.untypedMatch(call, callee, name);
+  }
+
+  // ------------------------------------------------------------------ sinks declared in the config
+
+  /** A call of a function declared under `sinks` in phi-guard.config.json, matched by where it is declared. */
+  private customSink(call: ts.CallExpression, callee: ts.Expression, name: string): SinkMatch | undefined {
+    const entries = this.config.sinks.filter((s) => s.function === name);
+    if (entries.length === 0) return undefined;
+    const sym = symbolAt(this.checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+    for (const decl of sym?.declarations ?? []) {
+      const file = decl.getSourceFile().fileName;
+      const owner = ownerName(decl);
+      const entry = entries.find((s) => (s.class === undefined || s.class === owner) && declaredIn(file, s));
+      if (!entry) continue;
+      const decision: VendorDecision = { id: entry.vendor, reason: `declared under "sinks" in phi-guard.config.json` };
+      return this.build(call, callee, decision, this.contentArgs(call, entry.content), entry.class ? `${entry.class}.${entry.function}` : entry.function, undefined);
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ resolution
@@ -396,6 +419,12 @@ export class SinkMatcher {
       }
       return undefined;
     }
+    if (ts.isNewExpression(x)) {
+      // new LLMChain({ llm: model, prompt }) (langchain 0.0.x), new ConversationChain({ llm }).
+      const opts = x.arguments?.[0] ? objectLiteralOf(this.checker, x.arguments[0]) : undefined;
+      const llm = opts ? propertyValue(opts, 'llm') : undefined;
+      return llm && llm !== 'spread-unknown' ? this.langchainModelIn(llm, hops + 1) : undefined;
+    }
     if (ts.isIdentifier(x) || ts.isPropertyAccessExpression(x)) {
       const init = this.initializerOf(x);
       if (init) return this.langchainModelIn(init, hops + 1);
@@ -634,6 +663,15 @@ export class SinkMatcher {
       const inner = this.moduleOrigin(x.expression, hops + 1);
       return inner ? { ...inner, construction: x, expr: x } : undefined;
     }
+    if (ts.isCallExpression(x)) {
+      // `const client = makeClient()`, a project function returning `new (require('openai'))()`
+      // typed `any`: the client is what the function returns.
+      for (const r of projectReturns(this.checker, x.expression)) {
+        const inner = this.moduleOrigin(r, hops + 1);
+        if (inner?.construction) return inner;
+      }
+      return undefined;
+    }
     if (ts.isPropertyAccessExpression(x)) {
       const inner = this.moduleOrigin(x.expression, hops + 1);
       return inner ? { ...inner, exportName: x.name.text, expr: x } : undefined;
@@ -741,4 +779,75 @@ function importedModule(sym: ts.Symbol): string | undefined {
 
 function isProjectSource(sf: ts.SourceFile): boolean {
   return !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/');
+}
+
+/** The return expressions of the project function a callee names (declaration, or a variable holding an arrow/function expression). */
+function projectReturns(checker: ts.TypeChecker, callee: ts.Expression): ts.Expression[] {
+  const target = skip(callee);
+  if (!ts.isIdentifier(target)) return [];
+  let sym = checker.getSymbolAtLocation(target);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  let decl: ts.Node | undefined = sym?.valueDeclaration;
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skip(decl.initializer);
+  if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) || !decl.body) return [];
+  if (decl.getSourceFile().isDeclarationFile || packageOfFile(decl.getSourceFile().fileName)) return [];
+  if (!ts.isBlock(decl.body)) return [decl.body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(decl.body, visit);
+  return out;
+}
+
+/** The class or interface that declares a member, if any. */
+function ownerName(decl: ts.Node): string | undefined {
+  const p = decl.parent;
+  return p && (ts.isClassLike(p) || ts.isInterfaceDeclaration(p)) && p.name ? p.name.text : undefined;
+}
+
+/** Is `file` the config sink's module: the file a relative path names, or a file of the named (npm or workspace) package? */
+function declaredIn(file: string, sink: CustomSink): boolean {
+  const norm = file.split(path.sep).join('/');
+  if (sink.resolvedModule) {
+    const want = sink.resolvedModule.split(path.sep).join('/');
+    const bare = norm.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
+    return bare === want || bare === `${want}/index`;
+  }
+  return packageOfFile(file) === sink.module || workspacePackageOf(file) === sink.module;
+}
+
+const packageNames = new Map<string, string | null>();
+
+/**
+ * The name in the nearest package.json above a file: a monorepo's workspace packages resolve to
+ * their sources (symlinks followed), outside node_modules, so their path does not name them.
+ */
+function workspacePackageOf(file: string): string | undefined {
+  let dir = path.dirname(file);
+  const seen: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const cached = packageNames.get(dir);
+    if (cached !== undefined) {
+      for (const d of seen) packageNames.set(d, cached);
+      return cached ?? undefined;
+    }
+    seen.push(dir);
+    let name: string | null | undefined;
+    try {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+      name = typeof json.name === 'string' ? json.name : null;
+    } catch {
+      name = undefined; // no package.json here (or unreadable): look further up
+    }
+    const parent = path.dirname(dir);
+    if (name !== undefined || parent === dir) {
+      for (const d of seen) packageNames.set(d, name ?? null);
+      return name ?? undefined;
+    }
+    dir = parent;
+  }
+  return undefined;
 }
