@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ApprovedVendor, ResolvedConfig } from './config/types';
 import type { BaaStatus, CallRef, CallSite, FileAnalysis, Finding, FlowStep, PhiOrigin, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
-import { BudgetExceeded, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
+import { BudgetExceeded, checkBudget, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
@@ -62,18 +62,17 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   const eng = enginesFor(ctx);
   const cached = eng.results.get(sourceFile);
   if (cached) return cached;
-  try {
-    // The program-wide wrapper index is built by whichever file comes first; its cost is the
-    // program's, not that file's, so it is not charged to the file's budget.
-    wrapperNames(ctx, (c) => !!eng.matcher.match(c));
-  } catch (err) {
-    return { fileName: sourceFile.fileName, findings: failClosed(sourceFile, whyFailed(err, budget)), callSites: [], elapsedMs: Date.now() - started };
-  }
-  const fileStarted = Date.now();
   ctx.budgetMs = budget;
-  ctx.deadline = fileStarted + budget;
+  ctx.deadline = started + budget;
   let result: FileAnalysis;
   try {
+    // The program-wide wrapper index is built by whichever file comes first, inside that file's
+    // budget (an analysis never runs past its budget). The matcher keeps its verdicts per call,
+    // so a build cut short by the budget resumes where it stopped for the next file.
+    wrapperNames(ctx, (c) => {
+      checkBudget(ctx);
+      return !!eng.matcher.match(c);
+    });
     const redactorsSeen = new Set<ts.Node>();
     const isRedactorCall = (c: ts.CallExpression | ts.TaggedTemplateExpression) => {
       const yes = eng.redactors.isRedactorCall(c);
