@@ -8,23 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { DEFAULT_PROJECT_OPTIONS } from '@phi-guard/core';
 
 export const SOURCE_EXTENSIONS = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
-/** Options for files outside any tsconfig; the language server uses the same (server/src/project.ts). */
-export const INFERRED_OPTIONS: ts.CompilerOptions = {
-  allowJs: true,
-  allowNonTsExtensions: true,
-  jsx: ts.JsxEmit.Preserve,
-  target: ts.ScriptTarget.ESNext,
-  module: ts.ModuleKind.Preserve,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  maxNodeModuleJsDepth: 2,
-  skipLibCheck: true,
-  strict: true,
-  noEmit: true,
-};
+/** Options for files outside any tsconfig: core's default project, as ESLint and the language server use. */
+export const INFERRED_OPTIONS: ts.CompilerOptions = DEFAULT_PROJECT_OPTIONS;
 
 export class PathError extends Error {
   override readonly name = 'PathError';

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import {
   analyzeFile,
   BASELINE_FILE_NAME,
+  failClosedFindings,
+  honouredDirectives,
   isSuppressed,
   loadBaselineIfPresent,
   loadConfigForFile,
@@ -130,7 +132,9 @@ export function scan(options: ScanOptions): ScanResult {
       const findings: ReportedFinding[] = analysis.findings.map((finding, i) => {
         const entry = accepted.get(finding);
         if (entry) return { finding, ...where(i), status: 'baselined', justification: entry.reason };
-        if (isSuppressed(finding.range.startPos, finding.ruleId, directives)) {
+        // As in the editor: only a directive with a reason hides a finding, and a fail-closed
+        // one only when it also names the rule (core/src/directives.ts).
+        if (isSuppressed(finding.range.startPos, finding.ruleId, honouredDirectives(directives, finding.kind === 'analysis-failed'))) {
           return { finding, ...where(i), status: 'suppressed', justification: justificationAt(finding, directives) };
         }
         return { finding, ...where(i), status: 'new' };
@@ -163,17 +167,9 @@ export function scan(options: ScanOptions): ScanResult {
   };
 }
 
-/** Fail closed, like the engine's `analysis-failed` findings: one per rule on the file's first line. */
+/** Fail closed with the engine's `analysis-failed` findings, at the file's start (its text may not be readable). */
 function notAnalyzed(fileName: string, why: string): Finding[] {
-  const range = { fileName, start: 0, end: 0, startPos: { line: 0, character: 0 }, endPos: { line: 0, character: 0 } };
-  return (['no-phi-in-prompt', 'approved-vendors'] as const).map((ruleId) => ({
-    ruleId,
-    kind: 'analysis-failed' as const,
-    message: `PHI Guard could not finish analyzing this file: ${why}. ${ruleId === 'no-phi-in-prompt' ? 'PHI flows into LLM calls were not checked' : 'LLM vendor calls were not checked'}; treat the file as unverified.`,
-    range,
-    flow: [],
-    fixes: [],
-  }));
+  return failClosedFindings({ fileName, start: 0, end: 0, startPos: { line: 0, character: 0 }, endPos: { line: 0, character: 0 } }, why);
 }
 
 /** The reason of the directive that hides the finding: the nearest one before it that names its rule or every rule. */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyFolder, removeCopy, runCli } from './support';
+import { copyFolder, removeCopy, runCli, scanJson } from './support';
 
 const FIXTURE = path.resolve(__dirname, '../../tests/fixtures/app');
 
@@ -54,6 +54,25 @@ describe('phi-guard command line', function () {
     const clean = runCli(['scan', '--no-progress', 'src/prompt.ts', 'src/models.ts'], folder);
     assert.equal(clean.status, 0, clean.stdout);
     assert.equal(clean.stdout, 'No findings in 2 files.\n');
+  });
+
+  it('a suppression without a reason hides nothing, as in the editor (the placeholder <reason> is no reason)', () => {
+    const file = path.join(folder, 'src/chat.ts');
+    const original = fs.readFileSync(file, 'utf8');
+    const reasoned = '// eslint-disable-next-line phi-guard/no-phi-in-prompt -- the ETL de-identifies this field upstream';
+    assert.ok(original.includes(reasoned));
+    try {
+      for (const directive of ['// eslint-disable-next-line phi-guard/no-phi-in-prompt', '// eslint-disable-next-line phi-guard/no-phi-in-prompt -- <reason>']) {
+        fs.writeFileSync(file, original.replace(reasoned, directive));
+        const { findings } = scanJson(['src/chat.ts'], folder);
+        const legacy = findings.filter((f) => f.ruleId === 'phi-guard/no-phi-in-prompt' && f.line === 26);
+        assert.deepEqual(legacy.map((f) => f.status), ['new'], directive);
+        assert.equal(findings.filter((f) => f.status === 'suppressed').length, 0, directive);
+      }
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+    assert.deepEqual(scanJson(['src/chat.ts'], folder).findings.filter((f) => f.status === 'suppressed').map((f) => f.line), [26]);
   });
 
   it('shows progress on stderr with --progress (files done, elapsed), and none by default when stderr is not a terminal', () => {

@@ -158,7 +158,11 @@ function describeError(err: unknown): string {
  * the rule hide it (`directives.ts`).
  */
 function failClosed(sf: ts.SourceFile, why: string, from = 0): Finding[] {
-  const range = rangeOf(sf, Math.min(from, sf.text.length), sf.text.length);
+  return failClosedFindings(rangeOf(sf, Math.min(from, sf.text.length), sf.text.length), why);
+}
+
+/** One `analysis-failed` finding per rule over `range`: the file was not (fully) analyzed, and why. */
+export function failClosedFindings(range: SourceRange, why: string): Finding[] {
   return (['no-phi-in-prompt', 'approved-vendors'] as RuleId[]).map((ruleId) => ({
     ruleId,
     kind: 'analysis-failed' as const,

@@ -6,11 +6,11 @@
 export * from './findings';
 export type { ResolvedConfig, ApprovedVendor, RedactorSpec, CustomVendor, PhiSettings, PolicyMode } from './config/types';
 export { ConfigError, defaultConfig, parseConfigText, findConfigFile, loadConfigForFile, clearConfigCache } from './config/load';
-export { analyzeFile, explainAt } from './analyze';
+export { analyzeFile, explainAt, failClosedFindings } from './analyze';
 export type { AnalyzeOptions, Explanation } from './analyze';
 export { ruleDocsUrl } from './docs';
 export { catalog } from './vendors/catalog';
-export { parseDirectives, isSuppressed, eslintRuleName, type Directive } from './directives';
+export { parseDirectives, isSuppressed, honouredDirectives, eslintRuleName, type Directive } from './directives';
 export { DEFAULT_PROJECT_OPTIONS, defaultProjectFolder, defaultProjectRoots } from './defaultProject';
 export {
   BASELINE_FILE_NAME,

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { aliasTarget } from '../symbols';
+import { skipOuter } from './chains';
 import { isProjectFile } from './moduleOf';
 import type { FunctionNode } from './summaryTypes';
 
@@ -15,8 +16,7 @@ export const NEEDS_SIGNATURE = Symbol('needs signature');
  * checked against resource types) cost more than the rest of the analysis.
  */
 export function calleeFromSymbol(checker: ts.TypeChecker, callee: ts.Expression): FunctionNode | undefined | typeof NEEDS_SIGNATURE {
-  let e = callee;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  const e = skipOuter(callee);
   const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
   if (!name) return NEEDS_SIGNATURE;
   const sym = aliasTarget(checker, checker.getSymbolAtLocation(name));
@@ -30,7 +30,7 @@ export function calleeFromSymbol(checker: ts.TypeChecker, callee: ts.Expression)
   if (!isProjectFile(decl.getSourceFile().fileName)) return ts.isFunctionLike(decl) ? undefined : NEEDS_SIGNATURE;
   if (ts.isFunctionLike(decl)) return (decl as FunctionNode).body ? (decl as FunctionNode) : undefined;
   const init = ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl) ? decl.initializer : undefined;
-  const fn = init && skipWrappers(init);
+  const fn = init && skipOuter(init);
   if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return fn;
   return NEEDS_SIGNATURE;
 }
@@ -39,9 +39,4 @@ export function calleeFromSymbol(checker: ts.TypeChecker, callee: ts.Expression)
 function isBodiless(d: ts.Declaration): boolean {
   if (ts.isFunctionLike(d)) return !(d as FunctionNode).body;
   return ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isPropertySignature(d);
-}
-
-function skipWrappers(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { symbolAt, valueSymbolOf } from '../symbols';
 import type { CustomSink, ResolvedConfig } from '../config/types';
-import { packageOfFile } from '../flow/moduleOf';
+import { isProjectFile, packageOfFile } from '../flow/moduleOf';
 import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
 import type { SinkMatch } from './sinkTypes';
@@ -172,13 +172,13 @@ export class SinkMatcher {
           const target = this.checker.getAliasedSymbol(sym);
           const declFile = target.declarations?.[0]?.getSourceFile();
           // A bare specifier can still name a project module (paths, workspaces): then follow it.
-          if (!declFile || !isProjectSource(declFile)) return !this.modules.has(pkg) && !this.modules.has(packageOfFile(declFile?.fileName ?? '') ?? pkg);
+          if (!declFile || !isProjectFile(declFile.fileName)) return !this.modules.has(pkg) && !this.modules.has(packageOfFile(declFile?.fileName ?? '') ?? pkg);
         }
         sym = this.checker.getAliasedSymbol(sym);
       }
       const decls = sym?.declarations;
       const decl = decls?.length === 1 ? decls[0] : undefined;
-      if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isProjectSource(decl.getSourceFile())) return false;
+      if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isProjectFile(decl.getSourceFile().fileName)) return false;
       if (!(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return false;
       e = decl.initializer;
     }
@@ -775,10 +775,6 @@ function importedModule(sym: ts.Symbol): string | undefined {
   if (ts.isImportDeclaration(n)) return ts.isStringLiteral(n.moduleSpecifier) ? n.moduleSpecifier.text : undefined;
   const ref = n.moduleReference;
   return ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) ? ref.expression.text : undefined;
-}
-
-function isProjectSource(sf: ts.SourceFile): boolean {
-  return !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/');
 }
 
 /** The return expressions of the project function a callee names (declaration, or a variable holding an arrow/function expression). */
