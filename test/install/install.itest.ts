@@ -143,7 +143,14 @@ describe('install from the packed tarballs, as the README says', function () {
     });
   });
 
-  after(() => fs.rmSync(work, { recursive: true, force: true }));
+  after(async () => {
+    fs.rmSync(work, { recursive: true, force: true });
+    // CI once timed out after every test had passed: something kept the process alive. The
+    // mocharc exits anyway; this names what was still open, so a leak shows in CI's output.
+    await new Promise((r) => setTimeout(r, 3000));
+    const open = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r !== 'Timeout' && r !== 'TTYWrap');
+    if (open.length > 0) console.error(`install test: still open after the last test: ${open.join(', ')}`);
+  });
 
   describe('the tarballs', () => {
     for (const [dir, name] of Object.entries(PACKAGES)) {
