@@ -4,56 +4,18 @@
  * line), eslint-disable directives included.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LspClient, messageOf, REPO_ROOT } from './support/lspClient';
+import { runEslint, type LintRequest } from './support/eslintRun';
 import { copyFixture, removeCopy } from './support/workspace';
 
 type Row = string; // "file:line rule"
 
-interface LintRequest {
-  cwd: string;
-  patterns: string[];
-  /** Lint with the plugin's recommended config on these globs instead of the folder's eslint.config.js. */
-  recommended?: { files: string[]; allowDefaultProject: string[] };
-}
-
-/**
- * ESLint in a child process: typescript-eslint keeps one project service per process, with the
- * first call's allowDefaultProject, so each folder gets a fresh process (as in CI).
- */
-const LINT_SCRIPT = `
-const { ESLint } = require('eslint');
-const request = JSON.parse(process.argv[1]);
-(async () => {
-  let options = { cwd: request.cwd };
-  if (request.recommended) {
-    const recommended = require('eslint-plugin-phi-guard').configs.recommended;
-    options = {
-      cwd: request.cwd,
-      overrideConfigFile: true,
-      overrideConfig: [{
-        ...recommended,
-        files: request.recommended.files,
-        languageOptions: {
-          ...recommended.languageOptions,
-          parserOptions: {
-            projectService: { allowDefaultProject: request.recommended.allowDefaultProject, maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 1000 },
-            tsconfigRootDir: request.cwd,
-          },
-        },
-      }],
-    };
-  }
-  const results = await new ESLint(options).lintFiles(request.patterns);
-  process.stdout.write(JSON.stringify(results.map((r) => ({ filePath: r.filePath, messages: r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, message: m.message })) }))));
-})().catch((e) => { console.error(e); process.exit(2); });
-`;
-
 function eslintRows(request: LintRequest): Row[] {
-  const out = execFileSync(process.execPath, ['-e', LINT_SCRIPT, JSON.stringify(request)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const results = JSON.parse(out) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+  const outcome = runEslint(request);
+  if ('stopped' in outcome) assert.fail(`ESLint stopped: ${outcome.stopped}`);
+  const results = outcome.results;
   const rows: Row[] = [];
   for (const result of results) {
     for (const message of result.messages) {

@@ -358,8 +358,8 @@ export const CASES: FaultCase[] = [
   },
 ];
 
-/** Runs one case: workspace, server, checks, a final answer from the server, and the numbers. */
-export async function runCase(c: FaultCase): Promise<{ ms: number; peakRssMiB: number | undefined }> {
+/** Runs one case: workspace, server, checks, a final answer from the server, `andThen` on the same session, and the numbers. */
+export async function runCase(c: FaultCase, andThen?: (client: LspClient, ws: Workspace) => Promise<void>): Promise<{ ms: number; peakRssMiB: number | undefined }> {
   const ws = makeWorkspace(c.files());
   let client: LspClient | undefined;
   try {
@@ -370,7 +370,9 @@ export async function runCase(c: FaultCase): Promise<{ ms: number; peakRssMiB: n
     const peak = peakRssMiB(client.process.pid);
     // Still answering after the fault.
     if (!c.serverEnds) await client.inventory();
-    return { ms: Date.now() - started, peakRssMiB: peak };
+    const ms = Date.now() - started;
+    if (andThen && !c.serverEnds) await andThen(client, ws);
+    return { ms, peakRssMiB: peak };
   } finally {
     await client?.stop();
     removeWorkspace(ws);
