@@ -147,6 +147,7 @@ export function loadBaselineIfPresent(file: string): Baseline | undefined {
   try {
     stat = fs.statSync(file);
   } catch {
+    // Safe: without a baseline nothing is hidden, so every finding is shown (fails closed).
     cache.delete(file);
     return undefined;
   }

@@ -49,6 +49,8 @@ export function defaultProjectRoots(folder: string): string[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
+      // Safe: roots only give the linted file its neighbours; the linted file is always a root,
+      // and a folder that cannot be listed is reported by the host (the server's listing).
       return;
     }
     if (!top && entries.some((e) => e.isFile() && PROJECT_MARKERS.includes(e.name))) return;
