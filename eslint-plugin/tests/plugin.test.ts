@@ -44,6 +44,23 @@ describe('eslint-plugin-phi-guard', () => {
       });
     }
 
+    it('a bare /* eslint-disable */ on line 1 covers every place to report: the run stops, saying where and what to do', async () => {
+      const code = `/* eslint-disable */\n${leak('')}`;
+      await assert.rejects(lint(code), /PHI Guard: the eslint-disable comment at .*file\.ts:1:1 gives no reason but hides a PHI Guard finding \(.*\).*Name the rule with a reason/);
+    });
+
+    it('a reasoned /* eslint-disable -- ... */ on line 1 that names no PHI Guard rule does not hide a fail-closed finding either', async () => {
+      // The checker cannot type the last of 5,000 inferred variables: the file fails closed.
+      const chain = ['  const v0 = p.ssn;', ...Array.from({ length: 5000 }, (_, i) => `  const v${i + 1} = v${i};`)].join('\n');
+      const code = `/* eslint-disable -- generated file */\n${leak(chain).replace('content: p.ssn', 'content: String(v5000)')}`;
+      await assert.rejects(lint(code), /PHI Guard: the eslint-disable comment at .*file\.ts:1:1 does not name phi-guard\/no-phi-in-prompt but hides a PHI Guard finding \(.*could not/);
+    });
+
+    it('the same comment on line 2 is reported on line 1 instead', async () => {
+      const messages = await lint(`// a generated file\n/* eslint-disable */\n${leak('')}`);
+      assert.ok(messages.length > 0 && messages.every((m) => m.line === 1 && /The eslint-disable comment on line 2 hides a PHI Guard finding/.test(m.message)), JSON.stringify(messages));
+    });
+
     it('a real reason hides them, and nothing is reported', async () => {
       assert.deepEqual(await lint(leak('// eslint-disable-next-line phi-guard/no-phi-in-prompt, phi-guard/approved-vendors -- ids only, reviewed by privacy (PRIV-12)')), []);
     });

@@ -44,8 +44,9 @@ function unreasonedSuppressions(findings: readonly Finding[], sourceFile: ts.Sou
   const reported = new Set<string>();
   for (const f of findings) {
     const directive = unhonouredSuppressionOf(f.range.startPos, f.ruleId, directives, f.kind === 'analysis-failed');
-    const at = directive && reportableNear(directive, lineCount);
-    if (!directive || !at) continue;
+    if (!directive) continue;
+    const at = reportableNear(directive, lineCount);
+    if (!at) throw new UnreportableSuppression(sourceFile.fileName, directive, f);
     const key = `${f.ruleId}:${directive.comment.start}`;
     if (reported.has(key)) continue;
     reported.add(key);
@@ -63,6 +64,24 @@ function unreasonedSuppressions(findings: readonly Finding[], sourceFile: ts.Sou
     });
   }
   return extra;
+}
+
+/**
+ * A `/* eslint-disable *\/` at the very start of a file (or a one-line file's disable-line)
+ * covers every place ESLint lets a rule report. Passing would hide a finding PHI Guard does not
+ * honour without a word, so the run stops, as it does on a broken phi-guard.config.json, and
+ * the message says how to go on. (The language server shows the finding itself.)
+ */
+class UnreportableSuppression extends Error {
+  constructor(fileName: string, directive: ReturnType<typeof parseDirectives>[number], f: Finding) {
+    const where = `${fileName}:${directive.comment.startPos.line + 1}:${directive.comment.startPos.character + 1}`;
+    const why = hasRealReason(directive) ? `does not name ${eslintRuleName(f.ruleId)}` : 'gives no reason';
+    super(
+      `PHI Guard: the eslint-disable comment at ${where} ${why} but hides a PHI Guard finding (${f.message}), and it covers every place ESLint lets PHI Guard say so. ` +
+        `Name the rule with a reason (/* eslint-disable ${eslintRuleName(f.ruleId)} -- why */), or start the comment after the first line.`,
+    );
+    this.name = 'UnreportableSuppression';
+  }
 }
 
 const perLint = new WeakMap<object, FileAnalysis>();
