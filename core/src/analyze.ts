@@ -1,7 +1,8 @@
 import ts from 'typescript';
 import type { ApprovedVendor, ResolvedConfig } from './config/types';
 import type { BaaStatus, CallRef, CallSite, FileAnalysis, Finding, FlowStep, PhiOrigin, RuleId, SourceRange, SuggestedFix, VendorRef } from './findings';
-import { BudgetExceeded, checkBudget, Deferred, getProgramContext, TooDeep, type ProgramContext } from './flow/context';
+import { BudgetExceeded, checkBudget } from './program/context';
+import { Deferred, getFlowContext, TooDeep, type FlowContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
@@ -31,9 +32,9 @@ interface Engines {
   redactors: RedactorMatcher;
   results: WeakMap<ts.SourceFile, FileAnalysis>;
 }
-const engines = new WeakMap<ProgramContext, Engines>();
+const engines = new WeakMap<FlowContext, Engines>();
 
-function enginesFor(ctx: ProgramContext): Engines {
+function enginesFor(ctx: FlowContext): Engines {
   let e = engines.get(ctx);
   if (!e) {
     e = { matcher: new SinkMatcher(ctx.checker, catalog, ctx.config), redactors: new RedactorMatcher(ctx.checker, ctx.config), results: new WeakMap() };
@@ -51,9 +52,9 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
   const started = Date.now();
   const budget = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   const parseError = firstParseError(sourceFile);
-  let ctx: ProgramContext;
+  let ctx: FlowContext;
   try {
-    ctx = getProgramContext(program, config);
+    ctx = getFlowContext(program, config);
   } catch (err) {
     // Creating the checker binds every file, and TypeScript's binder recurses once per nesting
     // level: about 1,000 nested `'a' + (...)` can overflow its stack. Fail closed, never throw.
@@ -111,7 +112,7 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
  * (`run` must reuse one evaluator across restarts: its memo holds the deferred results).
  * Each deferral memoizes a result, so the restarts are bounded by the size of the code.
  */
-function withDeferrals<T>(ctx: ProgramContext, run: () => T): T {
+function withDeferrals<T>(ctx: FlowContext, run: () => T): T {
   const pending: Deferred[] = [];
   for (let restarts = 0; ; restarts++) {
     try {
@@ -180,7 +181,7 @@ function firstParseError(sf: ts.SourceFile): { start: number; messageText: strin
   return first ? { start: first.start ?? 0, messageText: first.messageText } : undefined;
 }
 
-function runAnalysis(ctx: ProgramContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator, redactorsSeen: Set<ts.Node>): FileAnalysis {
+function runAnalysis(ctx: FlowContext, eng: Engines, sf: ts.SourceFile, evaluator: Evaluator, redactorsSeen: Set<ts.Node>): FileAnalysis {
   const findings: Finding[] = [];
   const callSites: CallSite[] = [];
   const config = ctx.config;

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { aliasTarget } from './symbols';
 import * as path from 'node:path';
 import type { ResolvedConfig } from './config/types';
-import { packageOfFile } from './flow/moduleOf';
+import { packageOfFile } from './program/moduleOf';
 import { hasPhiTag } from './sources/phiSources';
 import { skip } from './vendors/constants';
 

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { aliasTarget } from '../symbols';
 import { skipOuter } from './chains';
-import { isProjectFile } from './moduleOf';
+import { isProjectFile } from '../program/moduleOf';
 import type { FunctionNode } from './summaryTypes';
 
 /** The checker must resolve the signature (overloads, function-typed values, unions). */

@@ -1,14 +1,11 @@
+/**
+ * The evaluator's context: the program-wide context (program/context.ts) plus the caches only
+ * data flow keeps (function summaries, class field writes) and its recursion depth.
+ */
 import ts from 'typescript';
 import type { ResolvedConfig } from '../config/types';
-import { buildFieldNameSets, type FieldNameSets } from '../sources/fieldNames';
+import { newProgramContext, type ProgramContext } from '../program/context';
 import type { SummaryParts } from './summaryTypes';
-
-/** Raised when the file's time budget runs out; analyzeFile turns it into a fail-closed finding. */
-export class BudgetExceeded extends Error {
-  constructor(readonly budgetMs: number) {
-    super(`time budget of ${budgetMs} ms exhausted`);
-  }
-}
 
 /**
  * The evaluator recurses on the JS stack. Past a fixed depth a memoizable computation is not
@@ -30,55 +27,19 @@ export class TooDeep extends Error {
   }
 }
 
-export interface PhiTypeSpec {
-  name: string;
-  module?: string;
-}
-
-/**
- * Everything that lives for one (program, config) pair: the checker, derived config sets and
- * the caches of member verdicts, type verdicts and function summaries. Shared across the
- * files of a program (ESLint calls the rules once per file; summaries are reused).
- */
-export interface ProgramContext {
-  program: ts.Program;
-  checker: ts.TypeChecker;
-  config: ResolvedConfig;
-  fieldSets: FieldNameSets;
-  brandTypes: ReadonlySet<string>;
-  phiTypes: readonly PhiTypeSpec[];
-  memberVerdicts: Map<ts.Symbol, MemberVerdict | null>;
-  typeVerdicts: Map<ts.Type, TypePhi[]>;
-  awareContainers: Map<ts.Node, boolean>;
+export interface FlowContext extends ProgramContext {
   summaries: Map<ts.Node, SummaryParts>;
   fieldDefs: Map<ts.Symbol, ts.Expression[]>;
   /** Evaluators of summaries whose computation was deferred part-way: their memos are kept. */
   summaryEvaluators: Map<ts.Node, unknown>;
   /** Current recursion depth of taintOf across all evaluators of this context. */
   depth: number;
-  /** Per-file analysis deadline (Date.now() based); checked at recursion points. */
-  deadline: number;
-  budgetMs: number;
-  ticks: number;
 }
 
-export interface MemberVerdict {
-  /** "Patient.ssn" */
-  desc: string;
-  /** "marked @phi", "brand PHI<>", "FHIR Patient", "listed in phi.types", "field name" */
-  why: string;
-}
+const contexts = new WeakMap<ts.Program, Map<string, FlowContext>>();
 
-export interface TypePhi {
-  /** Where the PHI sits inside a value of the type ([] = the value itself). */
-  field: string[];
-  desc: string;
-  why: string;
-}
-
-const contexts = new WeakMap<ts.Program, Map<string, ProgramContext>>();
-
-export function getProgramContext(program: ts.Program, config: ResolvedConfig): ProgramContext {
+/** One context per (program, config): summaries and verdicts are reused by every file of the program. */
+export function getFlowContext(program: ts.Program, config: ResolvedConfig): FlowContext {
   let byConfig = contexts.get(program);
   if (!byConfig) {
     byConfig = new Map();
@@ -86,35 +47,8 @@ export function getProgramContext(program: ts.Program, config: ResolvedConfig): 
   }
   let ctx = byConfig.get(config.key);
   if (!ctx) {
-    ctx = {
-      program,
-      checker: program.getTypeChecker(),
-      config,
-      fieldSets: buildFieldNameSets(config.phi.builtinFieldNames, config.phi.fields.include, config.phi.fields.exclude),
-      brandTypes: new Set(config.phi.brandTypes),
-      phiTypes: config.phi.types.map(parsePhiTypeSpec),
-      memberVerdicts: new Map(),
-      typeVerdicts: new Map(),
-      awareContainers: new Map(),
-      summaries: new Map(),
-      fieldDefs: new Map(),
-      summaryEvaluators: new Map(),
-      depth: 0,
-      deadline: Infinity,
-      budgetMs: 0,
-      ticks: 0,
-    };
+    ctx = { ...newProgramContext(program, config), summaries: new Map(), fieldDefs: new Map(), summaryEvaluators: new Map(), depth: 0 };
     byConfig.set(config.key, ctx);
   }
   return ctx;
-}
-
-function parsePhiTypeSpec(spec: string): PhiTypeSpec {
-  const hash = spec.lastIndexOf('#');
-  return hash < 0 ? { name: spec } : { module: spec.slice(0, hash), name: spec.slice(hash + 1) };
-}
-
-/** Cheap enough to call on every recursion step: looks at the clock every 256 ticks. */
-export function checkBudget(ctx: ProgramContext): void {
-  if ((++ctx.ticks & 0xff) === 0 && Date.now() > ctx.deadline) throw new BudgetExceeded(ctx.budgetMs);
 }

@@ -1,10 +1,11 @@
 import ts from 'typescript';
 import { symbolAt } from '../symbols';
 import { calleeFromSymbol, NEEDS_SIGNATURE } from './callees';
-import { checkBudget, Deferred, TooDeep, type ProgramContext } from './context';
+import { checkBudget } from '../program/context';
+import { Deferred, TooDeep, type FlowContext } from './context';
 import { chainStep, isAssignment, mutation, skipOuter } from './chains';
 import { closureReachingDefs, DefIndex, isWrite, reachingDefs, type Def, type PathSeg } from './defs';
-import { isProjectFile, packageOfFile } from './moduleOf';
+import { isProjectFile, packageOfFile } from '../program/moduleOf';
 import { calleeNameOf, callsWithin, localCallNames, wrapperNames } from './wrapperIndex';
 import {
   addHop, CLEAN, embedAt, flatten, readAnyMember, readMember, underMember, union, withoutMember,
@@ -17,7 +18,7 @@ import {
 import { declarationVerdict, isFhirMetadataMember, memberVerdict, typePhi, untypedMemberVerdict } from '../sources/phiSources';
 import { classifyFieldName } from '../sources/fieldNames';
 import { bodyDecoratorOf, isRequestBodyRead, requestBodyMember } from '../sources/requestInputs';
-import type { MemberVerdict } from './context';
+import type { MemberVerdict } from '../program/context';
 import { awaitedType } from '../tsCompat';
 import type { FunctionNode, ParamSink, Summary } from './summaryTypes';
 import { skip } from '../vendors/constants';
@@ -57,7 +58,7 @@ export class Evaluator {
   private plusKinds = new Map<ts.Node, 'number' | 'string' | 'other'>();
   readonly checker: ts.TypeChecker;
 
-  constructor(readonly ctx: ProgramContext, readonly hooks: EvaluatorHooks, readonly currentFile: ts.SourceFile | undefined) {
+  constructor(readonly ctx: FlowContext, readonly hooks: EvaluatorHooks, readonly currentFile: ts.SourceFile | undefined) {
     this.checker = ctx.checker;
     this.defs = new DefIndex(ctx.checker, () => checkBudget(ctx));
   }

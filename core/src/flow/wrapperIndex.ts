@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { catalog } from '../vendors/catalog';
 import { skip } from '../vendors/constants';
-import type { ProgramContext } from './context';
-import { isProjectFile } from './moduleOf';
+import type { ProgramContext } from '../program/context';
+import { isProjectFile } from '../program/moduleOf';
 import { LEAVE, walk } from './walk';
 import type { ModuleExportName } from '../tsCompat';
 

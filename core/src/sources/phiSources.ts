@@ -1,6 +1,6 @@
 import ts from 'typescript';
-import type { MemberVerdict, ProgramContext, TypePhi } from '../flow/context';
-import { packageOfFile } from '../flow/moduleOf';
+import type { MemberVerdict, ProgramContext, TypePhi } from '../program/context';
+import { packageOfFile } from '../program/moduleOf';
 import { FHIR_MODULES, FHIR_NON_PHI_DATATYPE_MEMBERS, FHIR_NON_PHI_MEMBERS, FHIR_PHI_RESOURCES } from './fhir';
 import { classifyFieldName, PATIENT_LIKE_NAME } from './fieldNames';
 import { jsdocContainerName, jsdocMarkedPhi, jsdocMemberContainer, jsdocMemberNames } from './jsdoc';

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { packageOfFile } from '../flow/moduleOf';
+import { packageOfFile } from '../program/moduleOf';
 
 /**
  * Where request bodies enter a backend, matched by declaration site like the vendor catalog

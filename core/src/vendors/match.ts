@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { symbolAt, valueSymbolOf } from '../symbols';
 import type { CustomSink, ResolvedConfig } from '../config/types';
-import { isProjectFile, packageOfFile } from '../flow/moduleOf';
+import { isProjectFile, packageOfFile } from '../program/moduleOf';
 import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
 import type { SinkMatch } from './sinkTypes';
