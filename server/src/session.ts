@@ -70,7 +70,7 @@ export class Session {
     this.projects.setWorkspaceFolders(this.folders);
     this.configs = new ConfigManager(this.files, (configFile, diagnostics) => this.publish(configFile, diagnostics, this.files.openDocument(configFile)?.version ?? null), log);
     const init = options.initializationOptions ?? {};
-    this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs });
+    this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs, displayPath: (f) => this.displayPath(f) });
     this.scheduler = new Scheduler(
       (fileName) => this.analyzeAndPublish(fileName),
       (fileName, error) => {
@@ -351,7 +351,7 @@ export class Session {
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return null;
     const config = this.configs.forFile(fileName).config;
-    return config ? hoverAt(program, sourceFile, document.offsetAt(params.position), config) : null;
+    return config ? hoverAt(program, sourceFile, document.offsetAt(params.position), config, (f) => this.displayPath(f)) : null;
   }
 
   async inventory(params: InventoryParams | undefined): Promise<InventoryResult> {
@@ -363,6 +363,12 @@ export class Session {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A file as the user names it: relative to its workspace folder (with `/`), else absolute. */
+  private displayPath(fileName: string): string {
+    const folder = this.folderOf(fileName);
+    return folder ? path.relative(folder, fileName).split(path.sep).join('/') : fileName;
+  }
 
   private folderOf(fileName: string): string | undefined {
     let best: string | undefined;
