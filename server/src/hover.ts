@@ -35,5 +35,5 @@ export function stepLink(range: FlowStep['range'], displayPath: DisplayPath): st
 }
 
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
