@@ -28,6 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     errorHandler: undefined,
+    // package.json's jsonValidation makes VS Code's JSON service check phi-guard.config.json
+    // with PHI Guard's schema: the server then leaves syntax and shape problems to it.
+    initializationOptions: { configSchemaValidation: true },
   };
   const status = new StatusBar();
   status.serverStarting();

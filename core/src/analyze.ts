@@ -19,10 +19,16 @@ export interface AnalyzeOptions {
   timeBudgetMs?: number;
 }
 
+/** What the hover says; the adapter renders it (file names relative to its workspace, links). */
 export interface Explanation {
+  /** PHI the hovered expression carries. */
   phi: string[];
-  reaches: CallRef[];
-  markdown: string;
+  /** Each LLM call it reaches, once. */
+  reaches: { call: CallRef; vendor?: VendorRef }[];
+  /** One flow per PHI it carries, through the hovered expression. */
+  flows: PhiOrigin[];
+  /** The findings those flows belong to. */
+  findings: Finding[];
 }
 
 const DEFAULT_BUDGET_MS = 10_000;
@@ -420,20 +426,42 @@ function rangeOf(sf: ts.SourceFile, start: number, end: number): SourceRange {
   return { fileName: sf.fileName, start, end, startPos: sf.getLineAndCharacterOfPosition(start), endPos: sf.getLineAndCharacterOfPosition(end) };
 }
 
-/** Hover: what PHI the expression at `offset` carries and which LLM calls it reaches. */
+/**
+ * Hover: what PHI the expression at `offset` carries and which LLM calls it reaches. Only the
+ * flows whose innermost step around `offset` is the innermost of all count: hovering
+ * `patient.firstName` in a template that also embeds `patient.mrn` is about firstName, while
+ * hovering the variable the template is assigned to is about everything in it.
+ */
 export function explainAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, config: ResolvedConfig): Explanation | undefined {
   const analysis = analyzeFile(program, sourceFile, config);
-  const hits = analysis.findings.filter(
-    (f) => f.ruleId === 'no-phi-in-prompt' && (within(f.range, offset) || f.flow.some((s) => s.range.fileName === sourceFile.fileName && within(s.range, offset))),
-  );
-  if (hits.length === 0) return undefined;
-  const phi = unique(hits.flatMap((f) => f.phi ?? []));
-  const reaches = hits.map((f) => f.call!).filter((c, i, all) => all.findIndex((d) => d.range.start === c.range.start) === i);
-  const lines = [`**PHI Guard**: carries PHI ${phi.join(', ')}`, '', 'Reaches:'];
-  for (const f of hits) lines.push(`- ${f.vendor?.name} via \`${f.call?.name}\` (line ${(f.call?.range.startPos.line ?? 0) + 1})`);
-  lines.push('', 'Path:');
-  for (const s of hits[0]!.flow) lines.push(`${s.range.startPos.line + 1}:${s.range.startPos.character + 1} ${s.description}`);
-  return { phi, reaches, markdown: lines.join('\n') };
+  const candidates: { finding: Finding; origin: PhiOrigin; width: number }[] = [];
+  for (const finding of analysis.findings) {
+    if (finding.ruleId !== 'no-phi-in-prompt' || finding.flow.length === 0) continue;
+    const origins = finding.origins?.length ? finding.origins : [{ phi: (finding.phi ?? []).join(', '), flow: finding.flow }];
+    for (const origin of origins) {
+      const around = origin.flow.filter((s) => s.range.fileName === sourceFile.fileName && within(s.range, offset)).map((s) => s.range.end - s.range.start);
+      if (around.length === 0 && within(finding.range, offset)) around.push(finding.range.end - finding.range.start);
+      if (around.length > 0) candidates.push({ finding, origin, width: Math.min(...around) });
+    }
+  }
+  if (candidates.length === 0) return undefined;
+  const innermost = Math.min(...candidates.map((c) => c.width));
+  const chosen = candidates.filter((c) => c.width === innermost);
+  const findings = unique(chosen.map((c) => c.finding));
+  const flows = chosen.map((c) => c.origin).filter((o, i, all) => all.findIndex((p) => p.phi === o.phi && sameFlow(p.flow, o.flow)) === i);
+  const reaches: Explanation['reaches'] = [];
+  for (const f of findings) {
+    if (f.call && !reaches.some((r) => sameRange(r.call.range, f.call!.range))) reaches.push({ call: f.call, vendor: f.vendor });
+  }
+  return { phi: unique(flows.map((o) => o.phi).filter((p) => p !== '')), reaches, flows, findings };
+}
+
+function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return a.fileName === b.fileName && a.start === b.start && a.end === b.end;
+}
+
+function sameFlow(a: readonly FlowStep[], b: readonly FlowStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => sameRange(s.range, b[i]!.range) && s.description === b[i]!.description);
 }
 
 function within(r: SourceRange, offset: number): boolean {

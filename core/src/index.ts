@@ -6,6 +6,7 @@
 export * from './findings';
 export type { ResolvedConfig, ApprovedVendor, RedactorSpec, CustomVendor, PhiSettings, PolicyMode } from './config/types';
 export { ConfigError, defaultConfig, parseConfigText, findConfigFile, loadConfigForFile, clearConfigCache } from './config/load';
+export type { ConfigIssue } from './config/errors';
 export { analyzeFile, explainAt, failClosedFindings } from './analyze';
 export type { AnalyzeOptions, Explanation } from './analyze';
 export { ruleDocsUrl } from './docs';

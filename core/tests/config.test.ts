@@ -90,7 +90,7 @@ const malformed: BadCase[] = [
   {
     text: '{\n  "approvedVendors": [\n    "openai",\n    "open-ai"\n  ]\n}',
     keyPath: 'approvedVendors[1]',
-    problem: `"open-ai" is not a known vendor id ${KNOWN}`,
+    problem: `"open-ai" is not a known vendor id (did you mean "openai"? ${KNOWN.slice(1)}`,
     line: 4,
     column: 5,
     onlyValidator: 'custom ids are declared elsewhere in the file',
@@ -389,7 +389,7 @@ describe('config: malformed files', () => {
     assert.equal(
       error.message,
       `phi-guard.config.json is invalid: ${projectConfig}:4:5: approvedVendors[1]: "open-ai" is not a known vendor id ` +
-        '(known: openai, azure-openai, anthropic, google-gemini, google-vertex, aws-bedrock, mistral, cohere, groq, together, ' +
+        '(did you mean "openai"? known: openai, azure-openai, anthropic, google-gemini, google-vertex, aws-bedrock, mistral, cohere, groq, together, ' +
         'huggingface, replicate, deepseek, xai, openrouter, perplexity, vercel-gateway, assemblyai, deepgram, local; ' +
         'or one declared under "vendors")',
     );

@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ConfigManager } from './configs';
 import { failureDiagnostic, findingToDiagnostic } from './diagnostics';
 import type { FileStore } from './files';
+import type { DisplayPath } from './hover';
 import type { ProjectManager } from './projects';
 import type { Settings } from './settings';
 
@@ -48,6 +49,8 @@ export interface FileResult {
 export interface AnalyzerOptions {
   /** Passed to the engine; undefined means its default. The same as ESLint's, for equal findings. */
   timeBudgetMs?: number;
+  /** How flow steps name their files; absolute paths when not given. */
+  displayPath?: DisplayPath;
 }
 
 export class Analyzer {
@@ -139,7 +142,7 @@ export class Analyzer {
       });
     const diagnostics: Diagnostic[] = [];
     findings.forEach((finding, index) => {
-      const diagnostic = findingToDiagnostic(finding, index, version, settings);
+      const diagnostic = findingToDiagnostic(finding, index, version, settings, this.options.displayPath ?? ((f) => f));
       if (diagnostic) diagnostics.push(diagnostic);
     });
     const failed = analysis.findings.some((f) => f.kind === 'analysis-failed');

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, findConfigFile, loadConfigForFile, parseConfigText, type ResolvedConfig } from './engine';
+import { ConfigError, findConfigFile, loadConfigForFile, parseConfigText, type ConfigIssue, type ResolvedConfig } from './engine';
 import type { FileStore } from './files';
 import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE } from './protocol';
 
@@ -27,6 +27,18 @@ export interface ConfigPublisher {
   (configFile: string, diagnostics: Diagnostic[]): void;
 }
 
+/**
+ * Who reports what in phi-guard.config.json: a client that validates the file with PHI Guard's
+ * JSON schema itself (VS Code's JSON service, with the schema the extension contributes)
+ * already reports JSON syntax errors and shape problems (unknown keys, wrong types, values not
+ * in an enum, missing keys); the server then reports only what the schema cannot know (vendor
+ * ids, redactor modules, duplicates in lists, ...), so no problem shows twice. For any other
+ * client (Neovim) the server reports everything. Quick fixes are offered either way.
+ */
+export interface ConfigOptions {
+  clientValidatesSchema: boolean;
+}
+
 export class ConfigManager {
   private readonly lastGood = new Map<string, ResolvedConfig>();
   /** Config files with diagnostics currently shown. */
@@ -36,6 +48,7 @@ export class ConfigManager {
     private readonly files: FileStore,
     private readonly publish: ConfigPublisher,
     private readonly log: (message: string) => void,
+    private readonly options: ConfigOptions = { clientValidatesSchema: false },
   ) {}
 
   forFile(fileName: string): ConfigForFile {
@@ -51,7 +64,7 @@ export class ConfigManager {
       const lastGood = this.lastGood.get(error.fileName);
       if (!this.files.isOpen(error.fileName) && !this.shown.has(error.fileName)) {
         this.log(`${error.message} (${lastGood ? 'keeping the last valid configuration' : 'no valid version seen: the files it governs are not analyzed'})`);
-        this.show(error.fileName, issueDiagnostics(error, this.files.text(error.fileName) ?? '', !!lastGood));
+        this.show(error.fileName, this.issueDiagnostics(error, this.files.text(error.fileName) ?? '', !!lastGood));
       }
       return { config: lastGood, error };
     }
@@ -92,9 +105,28 @@ export class ConfigManager {
         ]);
         return false;
       }
-      this.show(configFile, issueDiagnostics(error, text, this.lastGood.has(configFile)));
+      this.show(configFile, this.issueDiagnostics(error, text, this.lastGood.has(configFile)));
       return false;
     }
+  }
+
+  /** The problems in a config file's current text (all of them, reported here or not). */
+  issues(configFile: string): { text: string; issues: readonly ConfigIssue[] } | undefined {
+    const text = this.files.text(configFile);
+    if (text === undefined) return undefined;
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    try {
+      parseConfigText(text.slice(bom), configFile);
+      return { text, issues: [] };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) return undefined;
+      return { text, issues: error.issues.map((i) => ({ ...i, start: i.start + bom, end: i.end + bom })) };
+    }
+  }
+
+  private issueDiagnostics(error: ConfigError, text: string, hasLastGood: boolean): Diagnostic[] {
+    const reported = this.options.clientValidatesSchema ? error.issues.filter((i) => !i.alsoFoundBy) : error.issues;
+    return issueDiagnostics(error, reported, text, hasLastGood);
   }
 
   private show(configFile: string, diagnostics: Diagnostic[]): void {
@@ -105,10 +137,10 @@ export class ConfigManager {
   }
 }
 
-function issueDiagnostics(error: ConfigError, text: string, hasLastGood: boolean): Diagnostic[] {
+function issueDiagnostics(error: ConfigError, issues: readonly ConfigIssue[], text: string, hasLastGood: boolean): Diagnostic[] {
   const consequence = hasLastGood ? 'the last valid configuration stays in use' : 'no valid version was loaded, so the files it governs are not analyzed until it is fixed';
   const document = TextDocument.create('file:///config.json', 'json', 0, text);
-  return error.issues.map((issue) => {
+  return issues.map((issue) => {
     const start = document.positionAt(issue.start);
     let end = document.positionAt(issue.end);
     if (issue.end <= issue.start) {

@@ -3,6 +3,7 @@
  * the Session; each is guarded so an exception answers the request with an empty result and a
  * log line, never a dead server.
  */
+import { serverVersion } from './commandLine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -62,7 +63,7 @@ export function wireConnection(connection: Connection): void {
         executeCommandProvider: { commands: [SELECT_REASON_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'phi-guard-language-server', version: '0.1.0' },
+      serverInfo: { name: 'phi-guard-language-server', version: serverVersion() },
     };
   });
 

@@ -4,6 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import { ruleDocsUrl, type Finding, type FlowStep, type SourceRange } from './engine';
+import type { DisplayPath } from './hover';
 import { fileNameToUri } from './paths';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { toLspSeverity, type Settings } from './settings';
@@ -22,15 +23,19 @@ export function toRange(range: SourceRange): Range {
 
 const STEP_LABEL: Record<FlowStep['kind'], string> = { source: 'PHI source: ', step: '', sink: 'LLM call: ' };
 
-export function flowToRelatedInformation(flow: readonly FlowStep[]): DiagnosticRelatedInformation[] {
+/**
+ * Each step names its file (relative to the workspace) and line in the text too: VS Code shows
+ * only the base name beside related information, and other clients (Neovim) only the text.
+ */
+export function flowToRelatedInformation(flow: readonly FlowStep[], displayPath: DisplayPath): DiagnosticRelatedInformation[] {
   return flow.map((step, index) => ({
     location: { uri: fileNameToUri(step.range.fileName), range: toRange(step.range) },
-    message: `${index + 1}. ${STEP_LABEL[step.kind]}${step.description}`,
+    message: `${index + 1}. ${STEP_LABEL[step.kind]}${step.description} (${displayPath(step.range.fileName)}:${step.range.startPos.line + 1})`,
   }));
 }
 
 /** Undefined when the rule is turned off in the settings. */
-export function findingToDiagnostic(finding: Finding, index: number, version: number | null, settings: Settings): Diagnostic | undefined {
+export function findingToDiagnostic(finding: Finding, index: number, version: number | null, settings: Settings, displayPath: DisplayPath): Diagnostic | undefined {
   const severity = toLspSeverity(settings.severity[finding.ruleId] ?? 'error');
   if (severity === undefined) return undefined;
   const diagnostic: Diagnostic = {
@@ -42,7 +47,7 @@ export function findingToDiagnostic(finding: Finding, index: number, version: nu
     message: finding.message,
     data: { finding: index, version } satisfies DiagnosticData,
   };
-  if (finding.flow.length > 0) diagnostic.relatedInformation = flowToRelatedInformation(finding.flow);
+  if (finding.flow.length > 0) diagnostic.relatedInformation = flowToRelatedInformation(finding.flow, displayPath);
   return diagnostic;
 }
 

@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { Analyzer } from './analysis';
 import { codeActionsFor } from './codeActions';
+import { configActionsFor } from './configActions';
 import { ConfigManager } from './configs';
 import { FileStore } from './files';
 import { failureDiagnostic, folderFailureDiagnostic } from './diagnostics';
@@ -36,7 +37,16 @@ import { SettingsStore, type Settings } from './settings';
 export interface SessionOptions {
   capabilities: ClientCapabilities;
   workspaceFolders: string[];
-  initializationOptions?: { settings?: unknown; debounceMs?: number; timeBudgetMs?: number; maxFileBytes?: number };
+  initializationOptions?: {
+    settings?: unknown;
+    debounceMs?: number;
+    /** Pause after the last keystroke in phi-guard.config.json before validating it (default 300). */
+    configDebounceMs?: number;
+    /** The client validates phi-guard.config.json with PHI Guard's JSON schema (see ConfigOptions). */
+    configSchemaValidation?: boolean;
+    timeBudgetMs?: number;
+    maxFileBytes?: number;
+  };
 }
 
 export class Session {
@@ -58,6 +68,9 @@ export class Session {
   private readonly reportedExcludes = new Set<string>();
   /** Folder listings in progress: until they are queued, the scheduler may look idle. */
   private readonly listings = new Set<Promise<void>>();
+  /** Config documents being typed in: validated once the typing pauses. */
+  private readonly configTimers = new Map<string, NodeJS.Timeout>();
+  private readonly configDebounceMs: number;
 
   constructor(
     private readonly connection: Connection,
@@ -68,9 +81,12 @@ export class Session {
     const log = (message: string) => this.connection.console.log(message);
     this.projects = new ProjectManager(this.files, log);
     this.projects.setWorkspaceFolders(this.folders);
-    this.configs = new ConfigManager(this.files, (configFile, diagnostics) => this.publish(configFile, diagnostics, this.files.openDocument(configFile)?.version ?? null), log);
     const init = options.initializationOptions ?? {};
-    this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs });
+    this.configs = new ConfigManager(this.files, (configFile, diagnostics) => this.publish(configFile, diagnostics, this.files.openDocument(configFile)?.version ?? null), log, {
+      clientValidatesSchema: init.configSchemaValidation === true,
+    });
+    this.configDebounceMs = typeof init.configDebounceMs === 'number' ? init.configDebounceMs : 300;
+    this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs, displayPath: (f) => this.displayPath(f) });
     this.scheduler = new Scheduler(
       (fileName) => this.analyzeAndPublish(fileName),
       (fileName, error) => {
@@ -95,7 +111,8 @@ export class Session {
     const wasOpen = this.files.isOpen(fileName);
     this.files.setOpen(fileName, document);
     if (isConfigFile(fileName)) {
-      this.configs.validate(fileName);
+      if (!wasOpen) this.configs.validate(fileName);
+      else this.validateConfigSoon(fileName);
     } else if (isSourceFile(fileName)) {
       if (!wasOpen) this.scheduler.soon([fileName]);
       else {
@@ -105,11 +122,25 @@ export class Session {
     }
   }
 
+  /** Each keystroke would publish a problem that the next one fixes: wait for a pause. */
+  private validateConfigSoon(configFile: string): void {
+    clearTimeout(this.configTimers.get(configFile));
+    this.configTimers.set(
+      configFile,
+      setTimeout(() => {
+        this.configTimers.delete(configFile);
+        this.configs.validate(configFile);
+      }, this.configDebounceMs),
+    );
+  }
+
   documentClosed(document: TextDocument): void {
     const fileName = uriToFileName(document.uri);
     if (!fileName) return;
     this.files.close(fileName);
     if (isConfigFile(fileName)) {
+      clearTimeout(this.configTimers.get(fileName));
+      this.configTimers.delete(fileName);
       this.configs.validate(fileName);
       return;
     }
@@ -320,6 +351,10 @@ export class Session {
     if (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '')) return [];
     const fileName = uriToFileName(params.textDocument.uri);
     const document = fileName ? this.files.openDocument(fileName) : undefined;
+    if (fileName && document && isConfigFile(fileName)) {
+      const found = this.configs.issues(fileName);
+      return found ? configActionsFor(document.uri, found.text, found.issues, params.range, params.context.diagnostics) : [];
+    }
     if (!fileName || !document || !isSourceFile(fileName)) return [];
     const result = await this.freshResult(fileName);
     if (!result || result.findings.length === 0) return [];
@@ -351,7 +386,7 @@ export class Session {
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return null;
     const config = this.configs.forFile(fileName).config;
-    return config ? hoverAt(program, sourceFile, document.offsetAt(params.position), config) : null;
+    return config ? hoverAt(program, sourceFile, document.offsetAt(params.position), config, (f) => this.displayPath(f)) : null;
   }
 
   async inventory(params: InventoryParams | undefined): Promise<InventoryResult> {
@@ -363,6 +398,12 @@ export class Session {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A file as the user names it: relative to its workspace folder (with `/`), else absolute. */
+  private displayPath(fileName: string): string {
+    const folder = this.folderOf(fileName);
+    return folder ? path.relative(folder, fileName).split(path.sep).join('/') : fileName;
+  }
 
   private folderOf(fileName: string): string | undefined {
     let best: string | undefined;

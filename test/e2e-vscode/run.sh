@@ -3,7 +3,7 @@
 #  1. VS Code: code-server 4.100.3 (VS Code 1.100.3) with the packaged .vsix installed, the
 #     telehealth example opened, driven by playwright-core in Debian's headless chromium
 #     (ui.js: squiggle + message, hover with the flow, quick fix applied, diagnostic gone).
-#  2. Neovim 0.7 (Debian) as a second LSP client of phi-guard-language-server --stdio.
+#  2. Neovim (Debian's 0.7) as a second LSP client, started by server/README.md's own snippet.
 # Installs what is missing (setup.sh; cached outside the repo), builds the .vsix, starts
 # code-server on loopback and stops it by process group. Screenshots and logs go to
 # test-artifacts/e2e-vscode/. Exit status is non-zero when any check fails.
@@ -121,7 +121,7 @@ if [ "${SKIP_NVIM:-0}" != 1 ]; then
   set +e
   (cd "$WS" && cp "$REPO/examples/telehealth-app/$FILE" "$WS/$FILE" &&
    XDG_CONFIG_HOME=$X/config XDG_DATA_HOME=$X/data XDG_CACHE_HOME=$X/cache XDG_STATE_HOME=$X/state \
-   LSP_CMD="node $REPO/server/bin/phi-guard-language-server.js --stdio" \
+   PHI_GUARD_REPO="$REPO" \
    timeout 120 nvim --headless --clean -c "luafile $HERE/nvim/lsp-check.lua" "$FILE") 2>&1 | tee "$ARTIFACTS/nvim.log"
   RC_NVIM=${PIPESTATUS[0]}
   set -e

@@ -12,6 +12,13 @@ export interface ConfigIssue {
   /** 1-based, as people and ESLint count. */
   line: number;
   column: number;
+  /**
+   * A generic JSON tool finds this problem too: `json-syntax` any JSON parser, `json-schema` a
+   * validator with core/schema (an editor that validates with the schema reports it itself).
+   */
+  alsoFoundBy?: 'json-syntax' | 'json-schema';
+  /** Text that fixes the problem when it replaces `start`..`end` (a misspelled key, a vendor id). */
+  replacement?: string;
 }
 
 /**

@@ -19,19 +19,24 @@ export class JsonReader {
 
   constructor(readonly file: ts.JsonSourceFile) {}
 
-  report(node: ts.Node, keyPath: string, problem: string): void {
-    this.reportAt(node.getStart(this.file), node.getEnd(), keyPath, problem);
+  report(node: ts.Node, keyPath: string, problem: string, extra?: IssueExtra): void {
+    this.reportAt(node.getStart(this.file), node.getEnd(), keyPath, problem, extra);
   }
 
-  reportAt(start: number, end: number, keyPath: string, problem: string): void {
+  /** A problem the JSON schema reports too (unknown key, wrong type, missing key, not in an enum). */
+  reportShape(node: ts.Node, keyPath: string, problem: string, replacement?: string): void {
+    this.report(node, keyPath, problem, { alsoFoundBy: 'json-schema', ...(replacement !== undefined ? { replacement } : {}) });
+  }
+
+  reportAt(start: number, end: number, keyPath: string, problem: string, extra?: IssueExtra): void {
     const { line, character } = this.file.getLineAndCharacterOfPosition(start);
-    this.issues.push({ keyPath, problem, start, end, line: line + 1, column: character + 1 });
+    this.issues.push({ keyPath, problem, start, end, line: line + 1, column: character + 1, ...extra });
   }
 
   /** The properties of an object whose keys must be those of `shape`; unknown and repeated keys are errors. */
   object(node: ts.Expression, keyPath: string, shape: ObjectShape, expected: string): Map<string, JsonProperty> | undefined {
     if (!ts.isObjectLiteralExpression(node)) {
-      this.report(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
+      this.reportShape(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
       return undefined;
     }
     const known = CONFIG_KEYS[shape];
@@ -45,11 +50,11 @@ export class JsonReader {
       const first = properties.get(key);
       if (first) {
         const { line, character } = this.file.getLineAndCharacterOfPosition(first.name.getStart(this.file));
-        this.report(property.name, join(keyPath, key), `duplicate key (first at ${line + 1}:${character + 1})`);
+        this.report(property.name, join(keyPath, key), `duplicate key (first at ${line + 1}:${character + 1})`, { alsoFoundBy: 'json-syntax' });
       } else if (!known.includes(key)) {
         const suggestion = closest(key, known);
         const hint = suggestion ? ` (did you mean "${suggestion}"?)` : ` (expected one of: ${known.join(', ')})`;
-        this.report(property.name, keyPath, `unknown key "${key}"${hint}`);
+        this.reportShape(property.name, keyPath, `unknown key "${key}"${hint}`, suggestion === undefined ? undefined : JSON.stringify(suggestion));
       } else {
         properties.set(key, { name: property.name, value: property.initializer });
       }
@@ -60,26 +65,26 @@ export class JsonReader {
   /** Reports a key the object must have. */
   requireKey(properties: Map<string, JsonProperty>, objectNode: ts.Node, keyPath: string, key: string): JsonProperty | undefined {
     const property = properties.get(key);
-    if (!property) this.report(objectNode, keyPath, `missing required key "${key}"`);
+    if (!property) this.reportShape(objectNode, keyPath, `missing required key "${key}"`);
     return property;
   }
 
   array(node: ts.Expression, keyPath: string, expected: string): readonly ts.Expression[] | undefined {
     if (ts.isArrayLiteralExpression(node)) return node.elements;
-    this.report(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
+    this.reportShape(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
     return undefined;
   }
 
   string(node: ts.Expression, keyPath: string, expected: string): string | undefined {
     if (ts.isStringLiteral(node)) return node.text;
-    this.report(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
+    this.reportShape(node, keyPath, `expected ${expected}, got ${this.describe(node)}`);
     return undefined;
   }
 
   boolean(node: ts.Expression, keyPath: string): boolean | undefined {
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
-    this.report(node, keyPath, `expected true or false, got ${this.describe(node)}`);
+    this.reportShape(node, keyPath, `expected true or false, got ${this.describe(node)}`);
     return undefined;
   }
 
@@ -136,6 +141,8 @@ export class JsonReader {
     }
   }
 }
+
+type IssueExtra = Pick<ConfigIssue, 'alsoFoundBy' | 'replacement'>;
 
 export function join(keyPath: string, key: string): string {
   return keyPath ? `${keyPath}.${key}` : key;

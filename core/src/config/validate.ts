@@ -26,9 +26,10 @@ export function validateConfigText(text: string, fileName: string, host: ConfigH
   const reader = new JsonReader(file);
   // parseDiagnostics is internal but stable: it is how tsc itself reports a broken tsconfig.json.
   const syntaxErrors = (file as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  for (const d of syntaxErrors) {
-    reader.reportAt(d.start, d.start + d.length, '', ts.flattenDiagnosticMessageText(d.messageText, ' '));
-  }
+  // Only the first: the parser recovers badly (one stray `"` gives dozens of "',' expected"), and
+  // every later error may be a consequence of the first.
+  const first = syntaxErrors[0];
+  if (first) reader.reportAt(first.start, first.start + first.length, '', ts.flattenDiagnosticMessageText(first.messageText, ' '), { alsoFoundBy: 'json-syntax' });
   if (reader.issues.length > 0) return { issues: reader.issues };
 
   const root = file.statements[0]?.expression;
@@ -112,7 +113,7 @@ function readPolicy(reader: JsonReader, node: ts.Expression): PolicyMode | undef
   const expected = POLICY_MODES.map((m) => `"${m}"`).join(' or ');
   if (ts.isStringLiteral(mode.value) && POLICY_MODES.includes(mode.value.text)) return mode.value.text as PolicyMode;
   const got = ts.isStringLiteral(mode.value) ? `"${mode.value.text}"` : reader.describe(mode.value);
-  reader.report(mode.value, 'policy.phiToApprovedVendors', `expected ${expected}, got ${got}`);
+  reader.reportShape(mode.value, 'policy.phiToApprovedVendors', `expected ${expected}, got ${got}`);
   return undefined;
 }
 
@@ -120,7 +121,7 @@ function readChoice(reader: JsonReader, property: JsonProperty | undefined, keyP
   if (!property) return undefined;
   if (ts.isStringLiteral(property.value) && choices.includes(property.value.text)) return property.value.text;
   const got = ts.isStringLiteral(property.value) ? `"${property.value.text}"` : reader.describe(property.value);
-  reader.report(property.value, keyPath, `expected ${choices.map((m) => `"${m}"`).join(', ')}, got ${got}`);
+  reader.reportShape(property.value, keyPath, `expected ${choices.map((m) => `"${m}"`).join(', ')}, got ${got}`);
   return undefined;
 }
 

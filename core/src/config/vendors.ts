@@ -3,6 +3,7 @@ import type { ApprovedVendor, CustomVendor } from './types';
 import { JsonReader, join } from './jsonReader';
 import { PATTERNS } from './keys';
 import { BUILTIN_VENDOR_IDS } from './vendorIds';
+import { closest } from './suggest';
 import { catalog } from '../vendors/catalog';
 import { hostMatches } from '../vendors/constants';
 
@@ -178,7 +179,9 @@ function readObjectEntry(reader: JsonReader, node: ts.Expression, keyPath: strin
 
 export function checkKnownId(reader: JsonReader, node: ts.Node, keyPath: string, id: string, customIds: ReadonlySet<string>): boolean {
   if (BUILTIN_VENDOR_IDS.includes(id) || customIds.has(id)) return true;
-  reader.report(node, keyPath, `"${id}" is not a known vendor id (known: ${BUILTIN_VENDOR_IDS.join(', ')}; or one declared under "vendors")`);
+  const nearest = closest(id, [...BUILTIN_VENDOR_IDS, ...customIds]);
+  const hint = nearest ? `did you mean "${nearest}"? ` : '';
+  reader.report(node, keyPath, `"${id}" is not a known vendor id (${hint}known: ${BUILTIN_VENDOR_IDS.join(', ')}; or one declared under "vendors")`, nearest ? { replacement: JSON.stringify(nearest) } : undefined);
   return false;
 }
 

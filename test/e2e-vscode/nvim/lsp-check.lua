@@ -1,13 +1,17 @@
--- A second real LSP client: headless Neovim (0.7+) starts phi-guard-language-server --stdio,
--- waits for PHI Guard's diagnostics on the open file, asks for a hover and the code actions,
--- applies the quick fix and waits for the diagnostic to go away. Prints PASS/FAIL lines;
--- exits 0 when everything passed (`cq` otherwise).
--- Env: LSP_CMD (server command), NEEDLE (text where the finding is), EXPECT (message
--- substring), QUICKFIX (action title), QUICKFIX_RESULT, LSP_TIMEOUT_MS.
+-- A second real LSP client: headless Neovim (0.7+) runs the Neovim snippet of server/README.md
+-- (taken from the README itself, for the running version; the other version's snippet is
+-- parsed), which starts phi-guard-language-server --stdio; then waits for PHI Guard's
+-- diagnostics on the open file, asks for a hover and the code actions (no two with the same
+-- title), applies the quick fix and waits for the diagnostic to go away. Prints PASS/FAIL
+-- lines; exits 0 when everything passed (`cq` otherwise).
+-- Env: PHI_GUARD_REPO (the clone the snippet's /path/to/phi-guard stands for), NEEDLE (text
+-- where the finding is), EXPECT (message substring), QUICKFIX (action title), QUICKFIX_RESULT,
+-- LSP_TIMEOUT_MS.
 local out = function(s) io.stdout:write(s .. '\n') end
 local timeout = tonumber(vim.env.LSP_TIMEOUT_MS or '60000')
 local needle, expect = vim.env.NEEDLE, vim.env.EXPECT
 local quickfix, result_text = vim.env.QUICKFIX, vim.env.QUICKFIX_RESULT
+local repo = vim.env.PHI_GUARD_REPO
 local failures = 0
 local check = function(ok, what)
   out((ok and 'PASS: ' or 'FAIL: ') .. what)
@@ -15,16 +19,47 @@ local check = function(ok, what)
 end
 local t0 = vim.loop.hrtime()
 local ms = function() return math.floor((vim.loop.hrtime() - t0) / 1e6) end
+local version = vim.version()
+local modern = version.major > 0 or version.minor >= 10
+
+-- The first ```lua block after the heading that starts with `heading`.
+local function snippet_after(heading)
+  local lines = vim.fn.readfile(repo .. '/server/README.md')
+  local state, code = 'heading', {}
+  for _, line in ipairs(lines) do
+    if state == 'heading' and line:sub(1, #heading) == heading then state = 'fence'
+    elseif state == 'fence' and line == '```lua' then state = 'code'
+    elseif state == 'code' and line == '```' then return table.concat(code, '\n')
+    elseif state == 'code' then table.insert(code, line) end
+  end
+  return nil
+end
+local snippets = { modern = snippet_after('### Neovim 0.10 and later'), legacy = snippet_after('### Neovim 0.7 to 0.9') }
+check(snippets.modern ~= nil and snippets.legacy ~= nil, 'server/README.md has a Neovim 0.10+ and a 0.7-0.9 snippet')
+local chosen, other = snippets[modern and 'modern' or 'legacy'], snippets[modern and 'legacy' or 'modern']
+local parsed_other = other and (loadstring or load)(other, 'README snippet')
+check(parsed_other ~= nil, 'the README snippet for the other Neovim versions parses (not run here)')
+if not chosen then vim.cmd('cq') end
+-- The one substitution the README asks of the user: where the clone is.
+local code = chosen:gsub('/path/to/phi%-guard', repo)
+local run, err = (loadstring or load)(code, 'README snippet')
+check(run ~= nil, 'the README snippet for Neovim ' .. version.major .. '.' .. version.minor .. ' parses' .. (err and (': ' .. err) or ''))
+local ok, run_err = pcall(run)
+check(ok, 'the README snippet runs' .. (run_err and (': ' .. tostring(run_err)) or ''))
 
 local bufnr = vim.api.nvim_get_current_buf()
+-- Setting the filetype fires FileType: the snippet's autocmd starts the server and attaches.
 vim.bo[bufnr].filetype = 'typescript'
--- vim.lsp.start() is 0.8+; start_client + buf_attach_client works on Debian's 0.7.
-local client_id = vim.lsp.start_client({
-  name = 'phi-guard', cmd = vim.split(vim.env.LSP_CMD, ' '), root_dir = vim.fn.getcwd(),
-  on_exit = function(code) if code ~= 0 then out('server exited with ' .. tostring(code)) end end,
-})
-assert(client_id, 'start_client failed')
-vim.lsp.buf_attach_client(bufnr, client_id)
+local function clients()
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = bufnr, name = 'phi-guard' }) end
+  local found = {}
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do if c.name == 'phi-guard' then table.insert(found, c) end end
+  return found
+end
+local attached = vim.wait(timeout, function() return #clients() > 0 end, 20)
+check(attached, 'the snippet started phi-guard and attached it to the buffer')
+if not attached then vim.cmd('cq') end
+local client_id = clients()[1].id
 
 local function ours()
   local found = {}
@@ -62,15 +97,19 @@ local params = vim.lsp.util.make_range_params()
 params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, target.lnum) }
 local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, timeout) or {}
 local applied = false
+local titles, duplicates = {}, {}
 for _, r in pairs(res) do
   for _, action in ipairs(r.result or {}) do
     out('ACTION ' .. action.title .. (action.isPreferred and ' (preferred)' or ''))
+    if titles[action.title] then table.insert(duplicates, action.title) end
+    titles[action.title] = true
     if not applied and action.title == quickfix and action.edit then
       vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
       applied = true
     end
   end
 end
+check(next(titles) ~= nil and #duplicates == 0, 'code actions offered, no two with the same title' .. (#duplicates > 0 and (' (twice: ' .. table.concat(duplicates, ', ') .. ')') or ''))
 check(applied, 'quick fix "' .. quickfix .. '" offered and applied')
 local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
 check(text:find(result_text, 1, true) ~= nil, 'buffer contains "' .. result_text .. '"')

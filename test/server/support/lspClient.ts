@@ -52,6 +52,8 @@ export interface Progress {
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in order (to count how often a file was published). */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: Progress[] = [];
   readonly statuses: { state: string; findings: number }[] = [];
   readonly logs: string[] = [];
@@ -114,6 +116,7 @@ export class LspClient {
     const c = this.connection;
     c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.published.push(params);
       if (process.env.LSP_TRACE) console.log('PUB', params.uri.split('/').pop(), params.version, params.diagnostics.length);
       this.changed();
     });
