@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient, messageOf, REPO_ROOT, SERVER_BIN, uriOf } from './support/lspClient';
-import { makeWorkspace, removeWorkspace } from './faults/cases';
+import { LEAK, makeWorkspace, removeWorkspace } from './faults/cases';
 
 /** Current resident set size of a process, in MiB (/proc, Linux). */
 function rssMiB(pid: number): number {
@@ -70,6 +70,35 @@ describe('invariants that must keep holding', function () {
     fs.rmSync(path.dirname(trace), { recursive: true, force: true });
   });
 
+  it('no workspace file is executed: sources, eslint.config.js, a TypeScript plugin in tsconfig, the redactor module', async () => {
+    const canaries = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-canary-'));
+    const run = (name: string) => `require('fs').writeFileSync(${JSON.stringify(path.join(canaries, name))}, 'ran');\n`;
+    const ws = makeWorkspace(
+      {
+        'src/leak.ts': `${run('source.ts')}${LEAK}`,
+        'src/helper.js': `${run('helper.js')}module.exports = { x: 1 };\n`,
+        'src/redact.js': `${run('redact.js')}exports.redact = (s) => '[redacted]';\n`,
+        'eslint.config.js': run('eslint.config.js'),
+        'evil-plugin/index.js': `${run('ts-plugin')}module.exports = () => ({ create: (info) => info.languageService });\n`,
+        'evil-plugin/package.json': '{ "name": "evil-plugin", "main": "index.js" }',
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, allowJs: true, noEmit: true, skipLibCheck: true, plugins: [{ name: './evil-plugin' }] }, include: ['src'] }),
+        'phi-guard.config.json': JSON.stringify({ approvedVendors: [], redactors: [{ name: 'redact', from: './src/redact.js' }] }),
+      },
+      'canary',
+    );
+    const client = await LspClient.start({ workspaceFolders: [ws.folder] });
+    try {
+      const inventory = await client.inventory();
+      assert.ok(inventory.callSites.length > 0, 'the workspace was analyzed');
+      await client.diagnosticsFor(ws.file('src/leak.ts'), (ds) => ds.some((d) => d.code === 'no-phi-in-prompt'));
+    } finally {
+      await client.stop();
+      removeWorkspace(ws);
+    }
+    assert.deepEqual(fs.readdirSync(canaries), [], 'files the server ran');
+    fs.rmSync(canaries, { recursive: true, force: true });
+  });
+
   it('6,000 random edits over 30 open files: no stale diagnostic, no memory growth', async () => {
     const files: Record<string, string> = { 'src/model.ts': MODEL, 'src/helper.ts': HELPER(false), 'phi-guard.config.json': '{ "approvedVendors": [] }' };
     for (let i = 0; i < 29; i++) files[`src/f${i}.ts`] = FILE('clean', i);
@@ -90,11 +119,11 @@ describe('invariants that must keep holding', function () {
         const text = at === 0 ? HELPER(next() < 0.5) : FILE(VARIANTS[Math.floor(next() * VARIANTS.length)]!, at - 1);
         texts.set(file, text);
         client.change(file, text);
-        if (edit % 300 === 0) {
+        if (edit % 1000 === 0) {
           // A typing pause: the server catches up with the last file edited before more come.
           await client.diagnosticsFor(file, () => true, 600_000);
           samples.push(Math.round(rssMiB(client.process.pid!)));
-          if (edit === 1200 || edit === 6000) rss.push(rssMiB(client.process.pid!));
+          if (edit === 1000 || edit === 6000) rss.push(rssMiB(client.process.pid!));
         }
       }
       // The final state, as the long session published it...
@@ -114,9 +143,9 @@ describe('invariants that must keep holding', function () {
       }
       assert.deepEqual(stale, []);
       assert.ok(leaking > 0 && leaking < open.length, `the final texts mix leaking and clean files (${leaking} of ${open.length} leak)`);
-      console.log(`      RSS (MiB) every 300 edits: ${samples.join(' ')}; settled ${rss[2]!.toFixed(0)}`);
+      console.log(`      RSS (MiB) every 1,000 edits: ${samples.join(' ')}; settled ${rss[2]!.toFixed(0)}`);
       // A program or an analysis kept per edit would add gigabytes over 5,000 edits.
-      assert.ok(rss[2]! - rss[0]! < 300, `RSS grew from ${rss[0]!.toFixed(0)} to ${rss[2]!.toFixed(0)} MiB between edit 1,200 and the end`);
+      assert.ok(rss[2]! - rss[0]! < 300, `RSS grew from ${rss[0]!.toFixed(0)} to ${rss[2]!.toFixed(0)} MiB between edit 1,000 and the end`);
     } finally {
       await client.stop();
       await fresh?.stop();
