@@ -11,9 +11,14 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { markdown: 'md',
 
 type Relative = (fileName: string) => string;
 
+/** The BAA standing, also from a server that predates `status`. */
+export function statusOf(site: InventoryCallSite): string {
+  return site.status ?? (site.firstParty ? 'first-party' : site.approved ? 'approved' : 'unapproved');
+}
+
 /** Human words for a call site's BAA standing. */
 export function baaText(site: InventoryCallSite): string {
-  switch (site.status ?? (site.firstParty ? 'first-party' : site.approved ? 'approved' : 'unapproved')) {
+  switch (statusOf(site)) {
     case 'approved':
       return 'BAA';
     case 'out-of-scope':
@@ -60,7 +65,7 @@ export function inventoryToJson(result: InventoryResult, relative: Relative): st
       column: site.range.start.character + 1,
       call: site.call,
       vendor: { id: site.vendorId, name: site.vendorName },
-      baa: site.status ?? (site.firstParty ? 'first-party' : site.approved ? 'approved' : 'unapproved'),
+      baa: statusOf(site),
       ...(site.statusDetail ? { baaDetail: site.statusDetail } : {}),
       ...(site.model !== undefined ? { model: site.model } : {}),
       ...(site.region !== undefined ? { region: site.region } : {}),
@@ -98,7 +103,7 @@ export function inventoryToCsv(result: InventoryResult, relative: Relative): str
       site.call,
       site.vendorId,
       site.vendorName,
-      site.status ?? (site.firstParty ? 'first-party' : site.approved ? 'approved' : 'unapproved'),
+      statusOf(site),
       site.statusDetail ?? '',
       site.model === undefined ? '' : (site.model ?? 'unknown'),
       site.region === undefined ? '' : (site.region ?? 'unknown'),
@@ -116,13 +121,13 @@ const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
 
 export function inventoryToMarkdown(result: InventoryResult, relative: Relative): string {
   const sites = result.callSites;
-  const unapproved = sites.filter((s) => !s.approved && !s.firstParty);
+  const uncovered = sites.filter((s) => ['unapproved', 'out-of-scope', 'unknown-endpoint'].includes(statusOf(s)));
   const withPhi = sites.filter((s) => s.phi.length > 0);
   const lines = [
     '# PHI Guard: LLM call inventory',
     '',
     `${sites.length} LLM call site${sites.length === 1 ? '' : 's'} in ${result.files} analyzed file${result.files === 1 ? '' : 's'}; ` +
-      `${unapproved.length} to vendors without a BAA in phi-guard.config.json; ${withPhi.length} reached by PHI.`,
+      `${uncovered.length} not covered by a BAA in phi-guard.config.json; ${withPhi.length} reached by PHI.`,
     '',
   ];
   if (!result.complete) lines.push(`**Incomplete:** ${result.incomplete ?? 'analysis was still running'}; call sites in those may be missing.`, '');

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InventoryCallSite, InventoryResult } from '../../server/src/protocol';
-import { baaText, scopeText } from './inventoryFormat';
+import { baaText, scopeText, statusOf } from './inventoryFormat';
 import { incompleteNodes } from './findingsTree';
 import { node, openAt, type Node } from './treeNodes';
 
@@ -18,7 +18,6 @@ const BAA_ICON: Record<string, [string, string | undefined]> = {
   unapproved: ['error', 'problemsErrorIcon.foreground'],
 };
 
-const statusOf = (s: InventoryCallSite) => s.status ?? (s.firstParty ? 'first-party' : s.approved ? 'approved' : 'unapproved');
 
 function callSiteNode(site: InventoryCallSite): Node {
   const status = statusOf(site);
