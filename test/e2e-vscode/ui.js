@@ -54,10 +54,11 @@ const LINE = +(process.env.LINE || sourceLines.findIndex((l) => l.includes(NEEDL
 if (LINE < 1) throw new Error(`"${NEEDLE}" not found in ${FILE}`);
 const COLUMN = sourceLines[LINE - 1].indexOf(NEEDLE) + 1 + Math.floor(NEEDLE.length / 2);
 
-// A file the server cannot analyze (over its 16 MB limit for one file), outside tsconfig's
-// "include" so only it fails closed: the views must list it as not analyzed.
+// A source file the server cannot read (a link to a device, not a regular file), outside
+// tsconfig's "include" so only it fails closed: the views must list it as not analyzed.
 const HUGE = 'scripts/generated-fixtures.js';
-fs.writeFileSync(path.join(WORKSPACE, HUGE), `// generated\n${'x'.repeat(17 * 1024 * 1024)}\n`);
+fs.rmSync(path.join(WORKSPACE, HUGE), { force: true });
+fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
 
 (async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -284,7 +285,14 @@ function pane(page, title) {
 async function rowsOf(page, title) {
   return pane(page, title)
     .locator('.monaco-list-row')
-    .evaluateAll((els) => els.map((e) => ({ text: e.innerText.replace(/\s+/g, ' ').trim(), level: +(e.getAttribute('aria-level') || 0), expanded: e.getAttribute('aria-expanded') })));
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const part = (sel) => (e.querySelector(sel)?.innerText ?? '').replace(/\s+/g, ' ').trim();
+        const label = part('.label-name');
+        const description = part('.label-description');
+        return { text: description ? `${label} ${description}` : label, label, description, level: +(e.getAttribute('aria-level') || 0), expanded: e.getAttribute('aria-expanded') };
+      }),
+    );
 }
 
 async function waitForRows(page, title, predicate, what) {
@@ -316,8 +324,8 @@ async function viewChecks({ page, shot, runCommand }) {
   // --- Findings by vendor: OpenAI with the Patient.fullName finding under it; its steps open the file.
   await runCommand('PHI Guard: Show Findings');
   const byVendor = 'Findings by Vendor';
-  let rows = await waitForRows(page, byVendor, (r) => r.some((x) => x.level === 1 && /^OpenAI\b/.test(x.text)) && r.some((x) => x.level === 2 && x.text.includes('Patient.fullName → OpenAI')), 'the OpenAI vendor and its Patient.fullName finding');
-  const vendorIndex = rows.findIndex((x) => x.level === 1 && /^OpenAI\b/.test(x.text));
+  let rows = await waitForRows(page, byVendor, (r) => r.some((x) => x.level === 1 && /^OpenAI /.test(x.text)) && r.some((x) => x.level === 2 && x.text.includes('Patient.fullName → OpenAI')), 'the OpenAI vendor and its Patient.fullName finding');
+  const vendorIndex = rows.findIndex((x) => x.level === 1 && /^OpenAI /.test(x.text));
   const findingIndex = rows.findIndex((x) => x.level === 2 && x.text.includes('Patient.fullName → OpenAI'));
   const findingsUnderOpenAI = rows.slice(vendorIndex + 1).findIndex((x) => x.level === 1);
   check(findingIndex > vendorIndex && (findingsUnderOpenAI < 0 || findingIndex < vendorIndex + 1 + findingsUnderOpenAI), `"Findings by Vendor" shows the OpenAI node with the Patient.fullName finding under it (${rows[vendorIndex].text} / ${rows[findingIndex].text})`);
@@ -358,8 +366,8 @@ async function viewChecks({ page, shot, runCommand }) {
   // --- Inventory tree: call site, vendor, BAA status with scope, PHI categories.
   await runCommand('PHI Guard: Show LLM Call Inventory');
   const inv = 'LLM Call Inventory';
-  rows = await waitForRows(page, inv, (r) => r.some((x) => x.level === 1 && /^OpenAI\b/.test(x.text)) && r.some((x) => x.level === 2 && x.text.includes('chat.completions.create')), 'the OpenAI vendor and its call sites');
-  const openaiRow = rows.find((x) => x.level === 1 && /^OpenAI\b/.test(x.text));
+  rows = await waitForRows(page, inv, (r) => r.some((x) => x.level === 1 && /^OpenAI /.test(x.text)) && r.some((x) => x.level === 2 && x.text.includes('chat.completions.create')), 'the OpenAI vendor and its call sites');
+  const openaiRow = rows.find((x) => x.level === 1 && /^OpenAI /.test(x.text));
   check(/\d+ call sites? · no BAA/.test(openaiRow.text), `inventory: OpenAI with its call-site count and BAA standing (${openaiRow.text})`);
   const bedrock = rows.find((x) => x.level === 1 && /Bedrock/.test(x.text));
   // Expand the first chartSummary.ts call site: BAA line and the PHI categories reaching it.
