@@ -76,10 +76,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const findings = data.findings;
     const count = findings?.findings.length ?? 0;
     const incomplete = findings && !findings.complete ? `Incomplete: ${findings.incomplete}` : undefined;
-    for (const view of [views.vendor, views.file]) {
-      view.badge = count > 0 ? { value: count, tooltip: `${count} PHI Guard finding${count === 1 ? '' : 's'}` } : undefined;
-      view.message = incomplete;
-    }
+    // One badge: the activity bar adds up the badges of the container's views.
+    views.vendor.badge = count > 0 ? { value: count, tooltip: `${count} PHI Guard finding${count === 1 ? '' : 's'}` } : undefined;
+    for (const view of [views.vendor, views.file]) view.message = incomplete;
     views.inventory.message = data.inventory && !data.inventory.complete ? `Incomplete: ${data.inventory.incomplete}` : undefined;
   };
   render();

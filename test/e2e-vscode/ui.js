@@ -282,6 +282,12 @@ function pane(page, title) {
   return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
 }
 
+async function setPaneExpanded(page, title, expanded) {
+  const header = pane(page, title).locator('.pane-header').first();
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await page.waitForFunction(([el, want]) => el.getAttribute('aria-expanded') === String(want), [await header.elementHandle(), expanded], { timeout: 10000 }).catch(() => {});
+}
+
 async function rowsOf(page, title) {
   return pane(page, title)
     .locator('.monaco-list-row')
@@ -349,20 +355,25 @@ async function viewChecks({ page, shot, runCommand }) {
 
   // --- Findings by file.
   const byFile = 'Findings by File';
-  await pane(page, byFile).locator('.pane-header').first().click().catch(() => {});
+  await setPaneExpanded(page, byVendor, false);
+  await setPaneExpanded(page, byFile, true);
   rows = await waitForRows(page, byFile, (r) => r.some((x) => x.level === 1 && x.text.includes('src/features/chartSummary.ts')), 'the chartSummary.ts file node');
   const fileRow = rows.find((x) => x.level === 1 && x.text.includes('src/features/chartSummary.ts'));
   check(/\d+ findings?/.test(fileRow.text) && rows.some((x) => x.level === 2 && x.text.includes('Patient.fullName → OpenAI')), `"Findings by File" groups the findings under src/features/chartSummary.ts (${fileRow.text})`);
   await shot('10c-view-findings-by-file.png');
 
   // --- Incomplete analysis: the file over the size limit is listed as not analyzed, in both views.
+  await setPaneExpanded(page, byFile, false);
+  await setPaneExpanded(page, byVendor, true);
   rows = await waitForRows(page, byVendor, (r) => r.some((x) => /Incomplete analysis/.test(x.text)) && r.some((x) => x.text.includes('generated-fixtures.js')), 'the incomplete-analysis node');
   const incomplete = rows.find((x) => /Incomplete analysis/.test(x.text));
   check(/could not be analyzed/.test(incomplete.text) && rows.some((x) => x.text.includes('generated-fixtures.js') && x.text.includes('not analyzed')), `an "Incomplete analysis" node lists ${HUGE} as not analyzed (${incomplete.text})`);
-  await pane(page, byVendor).locator('.monaco-list-row', { hasText: 'Incomplete analysis' }).first().scrollIntoViewIfNeeded();
+  await setPaneExpanded(page, byFile, false);
+  await setPaneExpanded(page, byVendor, true);
   await shot('15-view-incomplete-analysis.png');
 
   // --- Inventory tree: call site, vendor, BAA status with scope, PHI categories.
+  await setPaneExpanded(page, byVendor, false);
   await runCommand('PHI Guard: Show LLM Call Inventory');
   const inv = 'LLM Call Inventory';
   rows = await waitForRows(page, inv, (r) => r.some((x) => x.level === 1 && /^OpenAI /.test(x.text)) && r.some((x) => x.level === 2 && x.text.includes('chat.completions.create')), 'the OpenAI vendor and its call sites');
