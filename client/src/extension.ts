@@ -69,7 +69,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     file: vscode.window.createTreeView('phiGuard.findingsByFile', { treeDataProvider: byFile, showCollapseAll: true }),
     inventory: vscode.window.createTreeView('phiGuard.inventory', { treeDataProvider: inventory, showCollapseAll: true }),
   };
+  let shown = '';
   const render = () => {
+    // Unchanged data: no refresh, so nothing the user expanded or selected moves.
+    const now = JSON.stringify([data.findings, data.inventory, data.error]);
+    if (now === shown) return;
+    shown = now;
     byVendor.setRoots(findingsRoots(data.findings, 'vendor', data.error));
     byFile.setRoots(findingsRoots(data.findings, 'file', data.error));
     inventory.setRoots(inventoryRoots(data.inventory, data.error));

@@ -18,7 +18,7 @@ export function findingLabel(f: FindingItem): string {
   return f.message;
 }
 
-function findingNode(f: FindingItem, grouping: Grouping): Node {
+function findingNode(f: FindingItem, grouping: Grouping, id: string): Node {
   const steps = f.flow.map((step, i) =>
     node(`${i + 1}. ${STEP_LABEL[step.kind] ?? ''}${step.description}`, {
       description: `${path.basename(step.fileName)}:${step.range.start.line + 1}`,
@@ -26,6 +26,7 @@ function findingNode(f: FindingItem, grouping: Grouping): Node {
       icon: step.kind === 'source' ? 'symbol-field' : step.kind === 'sink' ? 'cloud-upload' : 'arrow-small-right',
       command: openAt(step.uri, step.range, 'Open step'),
       contextValue: 'phiGuard.step',
+      id: `${id}/${i}`,
     }),
   );
   return node(findingLabel(f), {
@@ -36,6 +37,7 @@ function findingNode(f: FindingItem, grouping: Grouping): Node {
     command: openAt(f.uri, f.range, 'Open finding'),
     children: steps,
     contextValue: 'phiGuard.finding',
+    id,
   });
 }
 
@@ -64,11 +66,20 @@ export function incompleteNodes(result: { complete: boolean; incomplete?: string
       children,
       expanded: true,
       contextValue: 'phiGuard.incomplete',
+      id: `incomplete:${running && children.length === 0 ? 'running' : 'failed'}`,
     }),
   ];
 }
 
 export function findingsRoots(result: FindingsResult | undefined, grouping: Grouping, error?: string): Node[] {
+  // Stable ids: VS Code keeps what the user expanded across refreshes (the server re-analyzes
+  // on every edit); ids must be unique in a view, hence the counter for look-alikes.
+  const used = new Map<string, number>();
+  const uniqueId = (base: string) => {
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n}`;
+  };
   if (error) return [node('PHI Guard is not available', { description: error, icon: 'error', color: 'problemsErrorIcon.foreground' })];
   if (!result) return [node('Waiting for the language server…', { icon: 'sync~spin' })];
   const groups = new Map<string, { label: string; items: FindingItem[]; fileName?: string; uri?: string }>();
@@ -87,7 +98,7 @@ export function findingsRoots(result: FindingsResult | undefined, grouping: Grou
       node(group.label, {
         description: `${group.items.length} finding${group.items.length === 1 ? '' : 's'}`,
         icon: grouping === 'vendor' ? 'cloud' : 'file-code',
-        children: group.items.map((f) => findingNode(f, grouping)),
+        children: group.items.map((f) => findingNode(f, grouping, uniqueId(`${grouping}:${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.ruleId}:${f.phi.join(',')}`))),
         expanded: true,
         id: `${grouping}:${key}`,
         contextValue: grouping === 'vendor' ? 'phiGuard.vendor' : 'phiGuard.file',

@@ -45,6 +45,7 @@ function callSiteNode(site: InventoryCallSite): Node {
     command: openAt(site.uri, site.range, 'Open call site'),
     children: details,
     contextValue: 'phiGuard.callSite',
+    id: `inventory:${site.uri}:${site.range.start.line}:${site.range.start.character}`,
   });
 }
 

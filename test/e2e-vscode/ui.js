@@ -313,10 +313,14 @@ async function waitForRows(page, title, predicate, what) {
 
 /** Expands the row (keyboard: the row's own command would run on a click). */
 async function expandRow(page, title, text) {
-  const row = pane(page, title).locator('.monaco-list-row', { hasText: text }).first();
-  if ((await row.getAttribute('aria-expanded')) === 'true') return;
-  await row.locator('.monaco-tl-twistie').click();
-  await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 10000 }).catch(() => {});
+  await expandLocator(page, pane(page, title).locator('.monaco-list-row', { hasText: text }).first());
+}
+
+async function expandLocator(page, row) {
+  for (let attempt = 1; attempt <= 5 && (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+    await row.locator('.monaco-tl-twistie').click();
+    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 5000 }).catch(() => {});
+  }
 }
 
 const cursorLine = async (page) => {
@@ -383,7 +387,7 @@ async function viewChecks({ page, shot, runCommand }) {
   // Expand the first chartSummary.ts call site: BAA line and the PHI categories reaching it.
   const callRow = pane(page, inv).locator('.monaco-list-row[aria-level="2"]', { hasText: 'chartSummary.ts' }).first();
   const callText = (await callRow.innerText()).replace(/\s+/g, ' ');
-  await callRow.locator('.monaco-tl-twistie').click();
+  await expandLocator(page, callRow);
   rows = await waitForRows(page, inv, (r) => r.some((x) => x.level === 3 && /^BAA: /.test(x.text)) && r.some((x) => x.level === 3 && /PHI reaching it/.test(x.text)), 'the call site details');
   const details = rows.filter((x) => x.level >= 3).map((x) => x.text);
   mark(`inventory call site ${callText}: ${JSON.stringify(details.slice(0, 8))}`);
