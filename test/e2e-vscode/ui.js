@@ -444,10 +444,16 @@ async function viewChecks({ page, shot, runCommand }) {
   const offeredItems = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => `${e.innerText.replace(/\s+/g, ' ').trim()} [${e.getAttribute('aria-checked')}]`));
   mark(`create config offers: ${JSON.stringify(offeredItems)}`);
   check(offeredItems.some((t) => /OpenAI.*openai/.test(t) && /false/.test(t)) && offeredItems.some((t) => /Bedrock/.test(t)), 'create config proposes the vendors the workspace calls (OpenAI, AWS Bedrock), none preselected');
-  check(offeredItems.some((t) => /^redact .*\.\/src\/phi\/redact.*\[true\]/.test(t)), 'create config proposes the redactor redact from ./src/phi/redact, preselected');
+  check(offeredItems.some((t) => /^redact\s*\.\/src\/phi\/redact.*\[true\]/.test(t)), 'create config proposes the redactor redact from ./src/phi/redact, preselected');
   check(!offeredItems.some((t) => /internal|local/i.test(t.split(' ')[0])), 'create config does not propose first-party endpoints');
-  await pickRow('Bedrock').locator('.quick-input-list-checkbox, input[type=checkbox]').first().click();
-  await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((e) => /Bedrock/.test(e.innerText) && e.getAttribute('aria-checked') === 'true'), null, { timeout: 10000 }).catch(() => {});
+  // The checkbox's markup differs between VS Code versions; a click on the row toggles it too.
+  const box = pickRow('Bedrock').locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first();
+  if (await box.count()) await box.click({ timeout: 10000 }).catch(() => pickRow('Bedrock').click());
+  else await pickRow('Bedrock').click();
+  const bedrockChecked = await page
+    .waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((e) => /Bedrock/.test(e.innerText) && e.getAttribute('aria-checked') === 'true'), null, { timeout: 10000 })
+    .then(() => true, () => false);
+  check(bedrockChecked, 'AWS Bedrock is selected in the create-config pick list');
   await shot('14-create-config.png');
   await page.keyboard.press('Enter');
   for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline && !fs.existsSync(configFile); ) await page.waitForTimeout(250);
