@@ -1,6 +1,10 @@
-/** The status bar item: PHI Guard findings in the workspace, and a spinner while analyzing. */
+/**
+ * The status bar item, in the order that matters to the user: server down (nothing is checked),
+ * config broken (the last valid config is in use), analyzing n/m before the first pass has
+ * settled (never a count then: 0 would read as "all clear"), else the findings count.
+ */
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/protocol';
+import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, type StatusParams } from '../../server/src/protocol';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phiGuard.status', vscode.StatusBarAlignment.Left, 10);
@@ -8,17 +12,25 @@ export class StatusBar implements vscode.Disposable {
   private analyzing: StatusParams | undefined;
   /** Set while the server is not running: never show a count then, the diagnostics are gone. */
   private down: { why: string; final: boolean } | undefined;
+  /** The start-up pass (of this server process) has finished: counts mean something now. */
+  private settled = false;
 
   constructor() {
     this.item.name = 'PHI Guard';
-    this.item.command = 'phiGuard.showInventory';
     this.listener = vscode.languages.onDidChangeDiagnostics(() => this.render());
     this.render();
     this.item.show();
   }
 
   serverStatus(status: StatusParams): void {
+    // 'idle' alone does not end start-up: open documents can settle before the folder is listed.
     this.analyzing = status.state === 'analyzing' ? status : undefined;
+    this.render();
+  }
+
+  /** The server answered a waiting request: the start-up pass is over even if no status came (empty workspace). */
+  startupSettled(): void {
+    this.settled = true;
     this.render();
   }
 
@@ -28,9 +40,11 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
-  /** Stopped for a restart. */
+  /** Stopped for a restart, or starting. */
   serverStarting(): void {
     this.down = { why: 'starting', final: false };
+    this.settled = false;
+    this.analyzing = undefined;
     this.render();
   }
 
@@ -40,28 +54,46 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private render(): void {
+    this.item.backgroundColor = undefined;
     if (this.down) {
-      this.item.text = this.down.final ? '$(error) PHI Guard: not running' : '$(sync~spin) PHI Guard: starting';
+      this.item.text = this.down.final ? '$(error) PHI Guard: server down' : '$(sync~spin) PHI Guard: starting';
       this.item.tooltip = this.down.final
-        ? `PHI Guard is not running (${this.down.why}): no file is being checked, whatever the Problems view shows.\n\nClick to restart it.`
+        ? `The PHI Guard language server is down (${this.down.why}): no file is being checked, whatever the Problems view shows.\n\nClick to restart it.`
         : 'The PHI Guard language server is starting.';
       this.item.command = this.down.final ? 'phiGuard.restartServer' : undefined;
-      this.item.backgroundColor = this.down.final ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      if (this.down.final) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       return;
     }
-    this.item.command = 'phiGuard.showInventory';
     let findings = 0;
     let files = 0;
-    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-      const ours = diagnostics.filter((d) => d.source === 'phi-guard' && d.code !== 'invalid-config').length;
-      findings += ours;
-      if (ours > 0) files++;
+    const brokenConfigs: vscode.Uri[] = [];
+    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+      const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      if (ours.some((d) => d.code === CONFIG_DIAGNOSTIC_CODE && d.severity === vscode.DiagnosticSeverity.Error)) brokenConfigs.push(uri);
+      const count = ours.filter((d) => d.code !== CONFIG_DIAGNOSTIC_CODE).length;
+      findings += count;
+      if (count > 0) files++;
     }
-    const spinner = this.analyzing ? `$(sync~spin) ` : '';
+    const progress = this.analyzing ? `${this.analyzing.done}/${this.analyzing.total}` : '';
+    if (brokenConfigs.length > 0) {
+      this.item.text = '$(error) PHI Guard: config broken';
+      this.item.tooltip = `${brokenConfigs.map((u) => vscode.workspace.asRelativePath(u)).join(', ')} has errors: the last valid configuration (or the defaults) is in use until it is fixed.\n\nClick to open it.`;
+      this.item.command = { command: 'vscode.open', title: 'Open phi-guard.config.json', arguments: [brokenConfigs[0]] };
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      return;
+    }
+    if (!this.settled) {
+      this.item.text = `$(sync~spin) PHI Guard: analyzing${progress ? ` ${progress}` : '…'}`;
+      this.item.tooltip = `PHI Guard is analyzing the workspace${progress ? ` (${progress} files)` : ''}. Findings appear as files are analyzed; the count is shown when the pass is done.`;
+      this.item.command = 'phiGuard.focusView';
+      return;
+    }
+    const spinner = this.analyzing ? '$(sync~spin) ' : '';
     this.item.text = `${spinner}$(shield) PHI Guard: ${findings}`;
-    const progress = this.analyzing ? `\n\nAnalyzing the workspace: ${this.analyzing.done}/${this.analyzing.total} files.` : '';
-    this.item.tooltip = `${findings} PHI Guard finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.${progress}\n\nClick for the LLM call inventory.`;
-    this.item.backgroundColor = findings > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const analyzing = this.analyzing ? `\n\nRe-analyzing: ${progress} files.` : '';
+    this.item.tooltip = `${findings} PHI Guard finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.${analyzing}\n\nClick for the PHI Guard view.`;
+    this.item.command = 'phiGuard.focusView';
+    if (findings > 0) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   }
 
   dispose(): void {

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { SELECT_REASON_COMMAND } from './codeActions';
 import { uriToFileName } from './paths';
-import { INVENTORY_REQUEST, PING_REQUEST, type InventoryParams } from './protocol';
+import { FINDINGS_REQUEST, INVENTORY_REQUEST, PING_REQUEST, REDACTOR_CANDIDATES_REQUEST, type InventoryParams } from './protocol';
 import { Session, type SessionOptions } from './session';
 
 const WATCHED = ['**/phi-guard.config.json', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
@@ -102,6 +102,8 @@ export function wireConnection(connection: Connection): void {
   // No guard and no session needed: answering at all is the point.
   connection.onRequest(PING_REQUEST, () => ({}));
   connection.onRequest(INVENTORY_REQUEST, guard('inventory', { complete: false, incomplete: 'the inventory request failed (see the PHI Guard log)', files: 0, callSites: [], failedFiles: [], unreadableFolders: [] }, (s, params: InventoryParams) => s.inventory(params)));
+  connection.onRequest(FINDINGS_REQUEST, guard('findings', { complete: false, incomplete: 'the findings request failed (see the PHI Guard log)', files: 0, findings: [], failedFiles: [], unreadableFolders: [] }, (s, params: InventoryParams) => s.findings(params)));
+  connection.onRequest(REDACTOR_CANDIDATES_REQUEST, guard('redactorCandidates', [], (s) => s.redactorCandidates()));
   connection.onExecuteCommand(
     guard('executeCommand', null, async (_s, params) => {
       if (params.command === SELECT_REASON_COMMAND && params.arguments?.length === 2) {

@@ -1,6 +1,7 @@
 /** `phiGuard/inventory`: every LLM call site found, for audits and the editor's command. */
 import type { FileResult } from './analysis';
 import { toRange } from './diagnostics';
+import { safeHarborCategory, statusOf } from './engine';
 import { fileNameToUri } from './paths';
 import type { InventoryCallSite, InventoryResult } from './protocol';
 
@@ -23,6 +24,11 @@ export function buildInventory(results: readonly FileResult[], settled: boolean,
         approved: site.approved,
         firstParty: site.firstParty,
         phi: [...site.phi],
+        status: statusOf(site),
+        ...(site.statusDetail ? { statusDetail: site.statusDetail } : {}),
+        ...(site.model !== undefined ? { model: site.model } : {}),
+        ...(site.region !== undefined ? { region: site.region } : {}),
+        phiCategories: categoriesOf(site.phi),
       });
     }
   }
@@ -33,4 +39,15 @@ export function buildInventory(results: readonly FileResult[], settled: boolean,
   if (failedFiles.length > 0) incomplete.push(`${failedFiles.length} file${failedFiles.length === 1 ? '' : 's'} could not be analyzed`);
   if (unreadableFolders.length > 0) incomplete.push(`${unreadableFolders.length} folder${unreadableFolders.length === 1 ? '' : 's'} could not be listed`);
   return { complete, ...(complete ? {} : { incomplete: incomplete.join('; ') }), files: results.length, callSites, failedFiles, unreadableFolders: [...unreadableFolders].sort() };
+}
+
+function categoriesOf(phi: readonly string[]): { id: string; title: string; phi: string[] }[] {
+  const byId = new Map<string, { id: string; title: string; phi: string[] }>();
+  for (const name of phi) {
+    const category = safeHarborCategory(name);
+    let entry = byId.get(category.id);
+    if (!entry) byId.set(category.id, (entry = { id: category.id, title: category.title, phi: [] }));
+    entry.phi.push(name);
+  }
+  return [...byId.values()];
 }

@@ -26,6 +26,15 @@ export interface InventoryCallSite {
   firstParty: boolean;
   /** PHI that reaches the call's content, e.g. ["Patient.ssn"]. */
   phi: string[];
+  /** The BAA standing: approved, out-of-scope, first-party, local, unapproved, unknown-endpoint. */
+  status?: string;
+  /** Why the status is what it is, when it is not plain (the scope problem, the endpoint reason). */
+  statusDetail?: string;
+  /** Constant model id and region; null when they could not be determined; absent when not applicable. */
+  model?: string | null;
+  region?: string | null;
+  /** HIPAA Safe Harbor categories of `phi`, e.g. [{ id: "G", title: "Social Security numbers", phi: ["Patient.ssn"] }]. */
+  phiCategories?: { id: string; title: string; phi: string[] }[];
 }
 
 export interface InventoryResult {
@@ -44,6 +53,65 @@ export interface InventoryResult {
   failedFiles: string[];
   /** Folders that could not be listed. */
   unreadableFolders: string[];
+}
+
+/** Request `phiGuard/findings`: every finding published, with its vendor, PHI and flow (the editor's tree views). */
+export const FINDINGS_REQUEST = 'phiGuard/findings';
+
+export type FindingsParams = InventoryParams;
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface FindingFlowStep {
+  kind: 'source' | 'step' | 'sink';
+  description: string;
+  uri: string;
+  fileName: string;
+  range: LspRange;
+}
+
+export interface FindingItem {
+  uri: string;
+  fileName: string;
+  range: LspRange;
+  ruleId: string;
+  /** phi-to-vendor, unapproved-vendor, unknown-endpoint, outside-baa-scope, analysis-failed, unreasoned-suppression. */
+  kind: string;
+  message: string;
+  /** LSP severity as published (1 error .. 4 hint). */
+  severity: number;
+  vendorId?: string;
+  vendorName?: string;
+  /** The LLM call, when the finding is about one. */
+  call?: string;
+  phi: string[];
+  flow: FindingFlowStep[];
+}
+
+export interface FindingsResult {
+  /** As for the inventory: false while analysis runs or when some file or folder was not analyzed. */
+  complete: boolean;
+  incomplete?: string;
+  /** Workspace files analyzed or attempted so far. */
+  files: number;
+  findings: FindingItem[];
+  /** Files whose analysis failed closed: findings in them may be missing. */
+  failedFiles: { fileName: string; uri: string; reason: string }[];
+  unreadableFolders: string[];
+}
+
+/** Request `phiGuard/redactorCandidates`: exported functions that look like redactors (by name), found by reading declarations only. */
+export const REDACTOR_CANDIDATES_REQUEST = 'phiGuard/redactorCandidates';
+
+export interface RedactorCandidate {
+  name: string;
+  fileName: string;
+  uri: string;
+  /** 0-based line of the declaration's name. */
+  line: number;
 }
 
 /**

@@ -27,10 +27,12 @@ import { FileStore } from './files';
 import { failureDiagnostic, folderFailureDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { buildInventory } from './inventory';
+import { buildFindingsList } from './findingsList';
+import { redactorCandidates } from './redactorCandidates';
 import { excludeMatcherFor } from './exclude';
 import { fileNameToUri, isConfigFile, isInside, isProjectFile, isSourceFile, listSourceFiles, uriToFileName } from './paths';
 import { ProjectManager } from './projects';
-import { STATUS_NOTIFICATION, type InventoryParams, type InventoryResult, type StatusParams } from './protocol';
+import { STATUS_NOTIFICATION, type FindingsResult, type InventoryParams, type InventoryResult, type RedactorCandidate, type StatusParams } from './protocol';
 import { Scheduler } from './scheduler';
 import { SettingsStore, type Settings } from './settings';
 
@@ -395,6 +397,27 @@ export class Session {
       await this.scheduler.whenIdle();
     }
     return buildInventory(this.analyzer.allResults(), this.listings.size === 0 && this.scheduler.isIdle(), [...this.unreadableFolders]);
+  }
+
+  async findings(params: InventoryParams | undefined): Promise<FindingsResult> {
+    if (params?.wait !== false) {
+      while (this.listings.size > 0) await Promise.all([...this.listings]);
+      await this.scheduler.whenIdle();
+    }
+    const results = this.analyzer.allResults().filter((r) => this.folderOf(r.fileName));
+    return buildFindingsList(results, this.listings.size === 0 && this.scheduler.isIdle(), [...this.unreadableFolders]);
+  }
+
+  /** Workspace files only (never node_modules): the ones the start-up pass analyzed. */
+  async redactorCandidates(): Promise<RedactorCandidate[]> {
+    while (this.listings.size > 0) await Promise.all([...this.listings]);
+    await this.scheduler.whenIdle();
+    const sourceFiles = this.analyzer
+      .allResults()
+      .filter((r) => this.folderOf(r.fileName) && !/[\\/]node_modules[\\/]/.test(r.fileName))
+      .map((r) => this.projects.projectFor(r.fileName).program()?.getSourceFile(r.fileName))
+      .filter((sf) => sf !== undefined);
+    return redactorCandidates(sourceFiles);
   }
 
   // ------------------------------------------------------------------ helpers
