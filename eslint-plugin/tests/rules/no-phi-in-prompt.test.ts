@@ -41,6 +41,12 @@ function invalid(code: string, line: number, original: string, wrapped = `redact
 
 function addImport(code: string): { code: string; shift: number } {
   const lines = code.split('\n');
+  // One import per module: a value import of the redactor's module gets the name added.
+  const existing = lines.findIndex((l) => /^import \{ [^}]* \} from '\.\/phi\.js';$/.test(l));
+  if (existing >= 0) {
+    lines[existing] = lines[existing]!.replace(/ \} from/, ', redact } from');
+    return { code: lines.join('\n'), shift: 0 };
+  }
   let last = -1;
   lines.forEach((l, i) => {
     if (l.startsWith('import ')) last = i;
