@@ -400,12 +400,21 @@ function fixesFor(
 ): SuggestedFix[] {
   const elsewhere = labels.map((l) => l.embedElsewhere ?? (l.embed && l.embed.getSourceFile() !== sf ? l.embed : undefined));
   if (elsewhere.every((n) => n !== undefined)) {
-    const atSource = fixOrNone(() => wrapAtSourceFix([...new Set(elsewhere as ts.Node[])], program, config));
+    // `${m.name} ${m.dose}` over a whole PHI list is one label, embedded first at m.name: the
+    // members of the same object beside it carry it too (as phiSiblings does here).
+    const places = (elsewhere as ts.Node[]).flatMap((n) => [n, ...sameReceiverSpans(n)]);
+    const atSource = fixOrNone(() => wrapAtSourceFix([...new Set(places)], program, config));
     if (atSource) return [atSource];
   }
   const spans = [at, ...phiSiblings(at, evaluator, env).filter((s) => !groups.has(s) && (sameReceiver(at, s) || evaluator.taintOf(s, env).some((l) => l.kind === 'phi' && names.includes(l.desc))))];
   const fix = fixOrNone(() => wrapInRedactorFix(spans, sf, program, config));
   return fix ? [fix] : [];
+}
+
+function sameReceiverSpans(at: ts.Node): ts.Expression[] {
+  const span = at.parent;
+  if (!span || !ts.isTemplateSpan(span) || span.expression !== at) return [];
+  return span.parent.templateSpans.map((s) => s.expression).filter((e) => e !== at && sameReceiver(at, e));
 }
 
 const receiverOf = (e: ts.Node) => (ts.isPropertyAccessExpression(e) ? e.expression.getText() : undefined);
