@@ -72,6 +72,16 @@ describe('engine: quick fixes', () => {
       assert.equal(out.match(/from '\.\/phi\.js'/g)!.length, 1);
     });
 
+    it('merges into a CommonJS require of the module, and uses a whole-module require as it is', () => {
+      const file = (req: string) => `${HEAD}declare const require: (m: string) => any;\n${req}\n${body}`;
+      const fixedWith = (req: string) => {
+        const [finding] = findingsOf({ 'file.ts': file(req) });
+        return applied({ 'file.ts': file(req) }, finding!.fixes[0]!.edits)['file.ts']!;
+      };
+      assert.match(fixedWith(`const { sanitizeHtml } = require('./phi.js');`), /^const \{ sanitizeHtml, redact \} = require\('\.\/phi\.js'\);$/m);
+      assert.match(fixedWith(`const phi = require('./phi.js');`), /`SSN \$\{phi\.redact\(p\.ssn\)\}`/);
+    });
+
     it('reuses the redactor imported under another name', () => {
       const out = fixed(`import { redact as scrub } from './phi.js';`);
       assert.match(out, /`SSN \$\{scrub\(p\.ssn\)\}`/);
