@@ -38,9 +38,7 @@ export function wrapAtSourceFix(nodes: readonly ts.Node[], program: ts.Program, 
     const file = n.getSourceFile();
     if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName)) return undefined;
   }
-  const fix = wrapFix(nodes, program, config, true);
-  // Every place must be wrapped, or the finding stays.
-  return fix && targetsOf.get(fix)!.length >= new Set(nodes).size ? fix : undefined;
+  return wrapFix(nodes, program, config, true);
 }
 
 function wrapFix(nodes: readonly ts.Node[], program: ts.Program, config: ResolvedConfig, atSource: boolean): SuggestedFix | undefined {
@@ -50,8 +48,10 @@ function wrapFix(nodes: readonly ts.Node[], program: ts.Program, config: Resolve
   const checker = program.getTypeChecker();
   const sig = redactorSignature(program, checker, redactor);
   const wanted = [...new Set(nodes)];
-  const points = [...new Set(wanted.map((n) => wrapPoint(n, checker, sig)).filter((n): n is ts.Node => !!n))];
-  if (atSource && points.length < wanted.length) return undefined;
+  const each = wanted.map((n) => wrapPoint(n, checker, sig));
+  // At the source every place must be wrapped, or the finding stays.
+  if (atSource && each.some((p) => !p)) return undefined;
+  const points = [...new Set(each.filter((n): n is ts.Node => !!n))];
   const nodesTargets = points.filter((p) => !points.some((q) => q !== p && q.getSourceFile() === p.getSourceFile() && q.pos <= p.pos && p.end <= q.end));
   if (nodesTargets.length === 0) return undefined;
   const edits: TextEdit[] = [];
