@@ -8,7 +8,7 @@ import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
 import type { FunctionNode } from './flow/summaryTypes';
 import { RedactorMatcher } from './redactors';
-import { wrapInRedactorFix } from './fix';
+import { noteSharedFixes, wrapAtSourceFix, wrapInRedactorFix } from './fix';
 import { catalog } from './vendors/catalog';
 import { globMatches } from './vendors/constants';
 import { SinkMatcher } from './vendors/match';
@@ -254,8 +254,7 @@ function runAnalysis(ctx: FlowContext, eng: Engines, sf: ts.SourceFile, evaluato
         const label = labels.find((l) => l.desc === name)!;
         return { phi: name, flow: label === first ? flow : flowSteps(label, at, sink, wrapperCall) };
       });
-      const spans = [at, ...phiSiblings(at, evaluator, env)];
-      const fix = fixOrNone(() => wrapInRedactorFix(spans, sf, ctx.program, config));
+      const fixes = fixesFor(at, labels, names, groups, sf, ctx.program, config, evaluator, env);
       findings.push({
         ruleId: 'no-phi-in-prompt',
         kind: 'phi-to-vendor',
@@ -266,11 +265,13 @@ function runAnalysis(ctx: FlowContext, eng: Engines, sf: ts.SourceFile, evaluato
         call: callRef,
         flow,
         origins,
-        fixes: fix ? [fix] : [],
+        fixes,
       });
     }
   }
-  return { fileName: sf.fileName, findings: dedupeFindings(findings), callSites, elapsedMs: 0 };
+  const deduped = dedupeFindings(findings);
+  noteSharedFixes(deduped);
+  return { fileName: sf.fileName, findings: deduped, callSites, elapsedMs: 0 };
 }
 
 interface Approval {
@@ -386,6 +387,45 @@ function fixOrNone(make: () => SuggestedFix | undefined): SuggestedFix | undefin
     throw err;
   }
 }
+
+/**
+ * The finding's fix. PHI embedded into the text in another file (a prompt helper, a function
+ * that pushes into the caller's messages) is fixed there: wrapping what the helper returns at
+ * the call would redact the whole prompt, instructions included. Else the PHI expression here
+ * and the template spans beside it that carry the same PHI and are no finding of their own.
+ */
+function fixesFor(
+  at: ts.Node,
+  labels: readonly Label[],
+  names: readonly string[],
+  groups: ReadonlyMap<ts.Node, Label[]>,
+  sf: ts.SourceFile,
+  program: ts.Program,
+  config: ResolvedConfig,
+  evaluator: Evaluator,
+  env: Env,
+): SuggestedFix[] {
+  const elsewhere = labels.map((l) => l.embedElsewhere ?? (l.embed && l.embed.getSourceFile() !== sf ? l.embed : undefined));
+  if (elsewhere.every((n) => n !== undefined)) {
+    // `${m.name} ${m.dose}` over a whole PHI list is one label, embedded first at m.name: the
+    // members of the same object beside it carry it too (as phiSiblings does here).
+    const places = (elsewhere as ts.Node[]).flatMap((n) => [n, ...sameReceiverSpans(n)]);
+    const atSource = fixOrNone(() => wrapAtSourceFix([...new Set(places)], program, config));
+    if (atSource) return [atSource];
+  }
+  const spans = [at, ...phiSiblings(at, evaluator, env).filter((s) => !groups.has(s) && (sameReceiver(at, s) || evaluator.taintOf(s, env).some((l) => l.kind === 'phi' && names.includes(l.desc))))];
+  const fix = fixOrNone(() => wrapInRedactorFix(spans, sf, program, config));
+  return fix ? [fix] : [];
+}
+
+function sameReceiverSpans(at: ts.Node): ts.Expression[] {
+  const span = at.parent;
+  if (!span || !ts.isTemplateSpan(span) || span.expression !== at) return [];
+  return span.parent.templateSpans.map((s) => s.expression).filter((e) => e !== at && sameReceiver(at, e));
+}
+
+const receiverOf = (e: ts.Node) => (ts.isPropertyAccessExpression(e) ? e.expression.getText() : undefined);
+const sameReceiver = (a: ts.Node, b: ts.Node) => receiverOf(a) !== undefined && receiverOf(a) === receiverOf(b);
 
 /**
  * The other spans of the template `at` is interpolated into that carry PHI too. The engine reports

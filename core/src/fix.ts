@@ -2,27 +2,73 @@ import ts from 'typescript';
 import { aliasTarget } from './symbols';
 import * as path from 'node:path';
 import type { RedactorSpec, ResolvedConfig } from './config/types';
-import type { SuggestedFix, TextEdit } from './findings';
+import type { Finding, SuggestedFix, TextEdit } from './findings';
+
+/** A wrapped expression, for titles and for telling which findings one fix also removes. */
+interface Target {
+  node: ts.Node;
+  sf: ts.SourceFile;
+  start: number;
+  end: number;
+}
+
+/** What each fix wraps (kept beside the plain data that leaves the engine). */
+const targetsOf = new WeakMap<SuggestedFix, Target[]>();
 
 /**
- * "Wrap in redact()": wraps the PHI expressions of a finding (see wrapPoint) and imports the redactor
- * when the file does not import it yet, with a specifier that follows the project's module
- * resolution (./phi.js under NodeNext for ES modules, ./phi under bundler resolution).
+ * "Wrap X in redact()": wraps the PHI expressions of a finding (see wrapPoint) and imports the
+ * redactor when the file does not import it yet, merged into an import of the same module when
+ * there is one, with a specifier that follows the project's module resolution (./phi.js under
+ * NodeNext for ES modules, ./phi under bundler resolution).
  */
 export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, program: ts.Program, config: ResolvedConfig): SuggestedFix | undefined {
+  return wrapFix(nodes.filter((n) => n.getSourceFile() === sf), program, config, false);
+}
+
+/**
+ * The fix at the source: the PHI was embedded into the text in another file (a prompt helper,
+ * a function that pushes into the caller's messages), so that place is wrapped, in its own
+ * file with its own import, and the rest of what the helper builds still reaches the model.
+ * Undefined when any of those places cannot be edited (a package, a declaration file) or
+ * wrapped where it type-checks: then the finding's own fix stands.
+ */
+export function wrapAtSourceFix(nodes: readonly ts.Node[], program: ts.Program, config: ResolvedConfig): SuggestedFix | undefined {
+  if (nodes.length === 0) return undefined;
+  for (const n of nodes) {
+    const file = n.getSourceFile();
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName)) return undefined;
+  }
+  return wrapFix(nodes, program, config, true);
+}
+
+function wrapFix(nodes: readonly ts.Node[], program: ts.Program, config: ResolvedConfig, atSource: boolean): SuggestedFix | undefined {
   const redactor = config.redactors[0];
-  if (!redactor) return undefined;
+  if (!redactor || nodes.length === 0) return undefined;
   // Each PHI expression of the finding is wrapped where it type-checks; a point inside another is dropped.
   const checker = program.getTypeChecker();
   const sig = redactorSignature(program, checker, redactor);
-  const points = [...new Set(nodes.map((n) => wrapPoint(n, checker, sig)).filter((n): n is ts.Node => !!n))];
-  const targets = points.filter((p) => !points.some((q) => q !== p && q.pos <= p.pos && p.end <= q.end));
-  if (targets.length === 0) return undefined;
+  const wanted = [...new Set(nodes)];
+  const each = wanted.map((n) => wrapPoint(n, checker, sig));
+  // At the source every place must be wrapped, or the finding stays.
+  if (atSource && each.some((p) => !p)) return undefined;
+  const points = [...new Set(each.filter((n): n is ts.Node => !!n))];
+  const nodesTargets = points.filter((p) => !points.some((q) => q !== p && q.getSourceFile() === p.getSourceFile() && q.pos <= p.pos && p.end <= q.end));
+  if (nodesTargets.length === 0) return undefined;
   const edits: TextEdit[] = [];
-  const { local, importEdit } = ensureImport(sf, program, redactor);
-  for (const target of targets) {
+  const targets: Target[] = [];
+  const locals = new Map<ts.SourceFile, string>();
+  for (const target of nodesTargets) {
+    const sf = target.getSourceFile();
+    let local = locals.get(sf);
+    if (local === undefined) {
+      const imported = ensureImport(sf, program, redactor);
+      local = imported.local;
+      locals.set(sf, local);
+      if (imported.importEdit) edits.push(imported.importEdit);
+    }
     const start = target.getStart(sf);
     const end = target.getEnd();
+    targets.push({ node: target, sf, start, end });
     if (ts.isShorthandPropertyAssignment(target)) {
       edits.push({ fileName: sf.fileName, start, end, newText: `${target.name.text}: ${local}(${target.name.text})` });
     } else if (ts.isSpreadElement(target)) {
@@ -36,8 +82,63 @@ export function wrapInRedactorFix(nodes: readonly ts.Node[], sf: ts.SourceFile, 
       edits.push({ fileName: sf.fileName, start, end, newText: `${local}(${sf.text.slice(start, end)})` });
     }
   }
-  if (importEdit) edits.push(importEdit);
-  return { kind: 'wrap-in-redactor', title: `Wrap in ${redactor.name}()`, edits };
+  // Wraps first, in text order, then imports: edits never overlap, so the order is for readers.
+  edits.sort((a, b) => (a.fileName === b.fileName ? a.start - b.start : a.fileName < b.fileName ? -1 : 1));
+  const fix: SuggestedFix = { kind: 'wrap-in-redactor', title: wrapTitle(targets, redactor.name, atSource), edits };
+  targetsOf.set(fix, targets);
+  return fix;
+}
+
+/** "Wrap patient.firstName in redact()", "Wrap a.line1 and a.city in redact() in describe.ts". */
+function wrapTitle(targets: readonly Target[], name: string, atSource: boolean): string {
+  const what = listOf(targets.map(describeTarget));
+  const files = [...new Set(targets.map((t) => path.basename(t.sf.fileName)))];
+  const where = atSource ? ` in ${listOf(files)}` : '';
+  return `Wrap ${what} in ${name}()${where}`;
+}
+
+function describeTarget(t: Target): string {
+  if (ts.isShorthandPropertyAssignment(t.node)) return shorten(t.node.name.text);
+  if (ts.isSpreadElement(t.node)) return `each item of ${shorten(t.node.expression.getText(t.sf))}`;
+  return shorten(t.sf.text.slice(t.start, t.end));
+}
+
+/** Expression text for a title: one line, at most 40 characters. */
+export function shorten(text: string, max = 40): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length > 3) return `${items.slice(0, 2).join(', ')} and ${items.length - 2} more`;
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * A fix whose wrap covers another finding of the file (an enclosing call that holds both, or one
+ * helper's place that two calls reach) says so in its title: nothing is wrapped silently.
+ */
+export function noteSharedFixes(findings: readonly Finding[]): void {
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      const targets = targetsOf.get(fix);
+      if (!targets) continue;
+      const covered = findings.filter((g) => g !== f && g.ruleId === f.ruleId && g.kind === f.kind && covers(targets, g));
+      if (covered.length === 0) continue;
+      const lines = [...new Set(covered.map((g) => g.range.startPos.line + 1))];
+      const also = covered.length === 1 ? `the finding on line ${lines[0]}` : `${covered.length} other findings (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
+      fix.title = `${fix.title} (also fixes ${also})`;
+    }
+  }
+}
+
+function covers(targets: readonly Target[], g: Finding): boolean {
+  const inside = (r: { fileName: string; start: number; end: number }) => targets.some((t) => t.sf.fileName === r.fileName && t.start <= r.start && r.end <= t.end);
+  if (inside(g.range)) return true;
+  // The other finding's own fix wraps only places this one wraps too (one helper, two calls).
+  const own = g.fixes[0] && targetsOf.get(g.fixes[0]);
+  return !!own && own.length > 0 && own.every((t) => inside({ fileName: t.sf.fileName, start: t.start, end: t.end }));
 }
 
 /**
@@ -156,28 +257,67 @@ function readRedactorSignature(program: ts.Program, checker: ts.TypeChecker, r: 
   return { param: p ? checker.getTypeOfSymbolAtLocation(p, file) : undefined, returns: sig.getReturnType() };
 }
 
+/**
+ * The name the redactor is called by in `sf`, and the import edit when it is not imported yet.
+ * One import per module: a value import of the redactor's module (by specifier, by resolved
+ * file, or by re-exporting the same function: a package's barrel) gets the name added
+ * (`import { a, redact }`, `import d, { redact }`, `const { a, redact } = require(...)`); a
+ * namespace (`phi.redact`) or a whole-module require is used as it is; a type-only import
+ * cannot carry a value, so a separate import goes beside it.
+ */
 function ensureImport(sf: ts.SourceFile, program: ts.Program, r: RedactorSpec): { local: string; importEdit?: TextEdit } {
   const target = r.resolvedFile ?? r.resolvedFrom;
+  const checker = program.getTypeChecker();
+  const redactorSymbol = redactorExport(program, checker, r);
+  const sameModule = (spec: ts.Expression): boolean => {
+    // Half-typed code can have any expression here (`import { a } from ('./x')`).
+    if (!ts.isStringLiteralLike(spec)) return false;
+    if (importsSameModule(spec.text, sf.fileName, r, target)) return true;
+    if (!redactorSymbol) return false;
+    const mod = checker.getSymbolAtLocation(spec);
+    const exported = mod && checker.getExportsOfModule(mod).find((e) => e.name === r.name);
+    return !!exported && aliasTarget(checker, exported) === redactorSymbol;
+  };
   let lastImportEnd = -1;
   let usesRequire = false;
+  let merge: TextEdit | undefined;
+  const insertAfter = (at: number, newText: string): TextEdit => ({ fileName: sf.fileName, start: at, end: at, newText });
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st)) {
       lastImportEnd = st.getEnd();
-      // Half-typed code can have any expression here (`import { a } from ('./x')`).
-      if (!ts.isStringLiteral(st.moduleSpecifier)) continue;
-      if (!importsSameModule(st.moduleSpecifier.text, sf.fileName, r, target)) continue;
-      const bindings = st.importClause?.namedBindings;
+      if (!sameModule(st.moduleSpecifier)) continue;
+      const clause = st.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      const bindings = clause.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
         for (const el of bindings.elements) {
-          if ((el.propertyName ?? el.name).text === r.name) return { local: el.name.text };
+          if (!el.isTypeOnly && (el.propertyName ?? el.name).text === r.name) return { local: el.name.text };
         }
+        const last = bindings.elements[bindings.elements.length - 1];
+        merge ??= last ? insertAfter(last.getEnd(), `, ${r.name}`) : { fileName: sf.fileName, start: bindings.getStart(sf), end: bindings.getEnd(), newText: `{ ${r.name} }` };
+      } else if (bindings && ts.isNamespaceImport(bindings)) {
+        return { local: `${bindings.name.text}.${r.name}` };
+      } else if (clause.name) {
+        merge ??= insertAfter(clause.name.getEnd(), `, { ${r.name} }`);
       }
-      if (bindings && ts.isNamespaceImport(bindings)) return { local: `${bindings.name.text}.${r.name}` };
     } else if (ts.isVariableStatement(st) && /\brequire\s*\(/.test(st.getText(sf))) {
       usesRequire = true;
       lastImportEnd = Math.max(lastImportEnd, st.getEnd());
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require' || !init.arguments[0] || !sameModule(init.arguments[0])) continue;
+        if (ts.isIdentifier(d.name)) return { local: `${d.name.text}.${r.name}` };
+        if (!ts.isObjectBindingPattern(d.name)) continue;
+        for (const el of d.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (!el.dotDotDotToken && ts.isIdentifier(key) && key.text === r.name && ts.isIdentifier(el.name)) return { local: el.name.text };
+        }
+        const last = d.name.elements[d.name.elements.length - 1];
+        if (last && !last.dotDotDotToken) merge ??= insertAfter(last.getEnd(), `, ${r.name}`);
+      }
     }
   }
+  if (merge) return { local: r.name, importEdit: merge };
   const specifier = moduleSpecifier(sf, program, r, target);
   const isEsm = sf.statements.some(ts.isImportDeclaration) || !usesRequire;
   const line = isEsm ? `import { ${r.name} } from '${specifier}';` : `const { ${r.name} } = require('${specifier}');`;
@@ -188,6 +328,14 @@ function ensureImport(sf: ts.SourceFile, program: ts.Program, r: RedactorSpec): 
   if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) at = first.getEnd();
   const text = at === 0 ? `${line}\n` : `\n${line}`;
   return { local: r.name, importEdit: { fileName: sf.fileName, start: at === 0 ? shebangEnd(sf.text) : at, end: at === 0 ? shebangEnd(sf.text) : at, newText: text } };
+}
+
+/** The redactor's declaration (its export followed through aliases), when the program has its file. */
+function redactorExport(program: ts.Program, checker: ts.TypeChecker, r: RedactorSpec): ts.Symbol | undefined {
+  const file = r.resolvedFile ? program.getSourceFile(r.resolvedFile) : undefined;
+  const moduleSymbol = file ? checker.getSymbolAtLocation(file) : undefined;
+  const exported = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).find((s) => s.name === r.name) : undefined;
+  return exported ? aliasTarget(checker, exported) : undefined;
 }
 
 function shebangEnd(text: string): number {

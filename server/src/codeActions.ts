@@ -1,6 +1,9 @@
 /**
  * Quick fixes for PHI Guard diagnostics:
- * - "Wrap in <redactor>()" (preferred): the engine's own fix, with the import when missing;
+ * - "Wrap <expression> in <redactor>()" (preferred): the engine's own fix, with the import when
+ *   missing; in another file when a helper there embedded the PHI (the fix at the source);
+ * - "Fix all PHI Guard findings in this file": every finding's fix in one edit (also the
+ *   `source.fixAll.phi-guard` source action);
  * - "Add <vendor> to approvedVendors": an edit of phi-guard.config.json, created if absent;
  * - "Suppress ... with eslint-disable-next-line": a directive ESLint and the server both honour,
  *   with a `<reason>` placeholder to replace (selected afterwards when the client can show it).
@@ -35,11 +38,17 @@ export interface CodeActionContext {
   sourceFile: ts.SourceFile | undefined;
   /** Current text of another file (open or on disk). */
   textOf(fileName: string): string | undefined;
+  /** The text of another file that the analysis saw (the program's), to refuse stale offsets. */
+  analyzedTextOf?(fileName: string): string | undefined;
   /** Where to create phi-guard.config.json when there is none. */
   newConfigDirectory: string;
   canCreateFiles: boolean;
   canSelectAfterEdit: boolean;
 }
+
+/** The source action that applies every finding's fix at once (never requested by a bare `source.fixAll`: see codeActionKindsWanted). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.phi-guard`;
+export const FIX_ALL_TITLE = 'Fix all PHI Guard findings in this file';
 
 export function codeActionsFor(ctx: CodeActionContext, range: Range, requested: readonly Diagnostic[]): CodeAction[] {
   const selected = selectFindings(ctx, range, requested);
@@ -50,7 +59,11 @@ export function codeActionsFor(ctx: CodeActionContext, range: Range, requested: 
     const diagnostics = diagnostic ? [diagnostic] : [];
     for (const fix of finding.fixes) {
       const edit = fixToWorkspaceEdit(ctx, fix);
-      if (edit) wraps.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: wraps.length === 0, edit });
+      if (!edit) continue;
+      // One action per edit: two findings the same wrap fixes share it (its title says so).
+      const same = wraps.find((w) => sameEdit(w.edit!, edit));
+      if (same) same.diagnostics!.push(...diagnostics);
+      else wraps.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: wraps.length === 0, edit });
     }
     const vendor = finding.vendor;
     if (vendor && vendor.id !== 'unknown' && (finding.kind === 'phi-to-vendor' || finding.kind === 'unapproved-vendor')) {
@@ -66,7 +79,50 @@ export function codeActionsFor(ctx: CodeActionContext, range: Range, requested: 
     if (existing) existing.diagnostics!.push(...diagnostics);
     else suppressions.set(key, suppressAction(ctx, finding, diagnostics));
   }
-  return [...wraps, ...approvals.values(), ...suppressions.values()];
+  distinctTitles(wraps);
+  const fixAll = selected.length > 0 ? fixAllAction(ctx, CodeActionKind.QuickFix) : undefined;
+  return [...wraps, ...(fixAll ? [fixAll] : []), ...approvals.values(), ...suppressions.values()];
+}
+
+/**
+ * Every finding's preferred fix in one edit: identical edits (the shared import, one helper's
+ * wrap) once, a fix that overlaps one already taken left out (its finding stays, and the title
+ * counts only what is fixed). As a quick fix only when the file has more than one fix to apply.
+ */
+export function fixAllAction(ctx: CodeActionContext, kind: string): CodeAction | undefined {
+  const taken: { fileName: string; start: number; end: number; newText: string }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let fixed = 0;
+  let fixable = 0;
+  ctx.result.findings.forEach((finding, index) => {
+    const fix = finding.fixes[0];
+    if (!fix) return;
+    fixable++;
+    const own = fix.edits.filter((e) => !taken.some((t) => t.fileName === e.fileName && t.start === e.start && t.end === e.end && t.newText === e.newText));
+    if (own.some((e) => taken.some((t) => t.fileName === e.fileName && e.start < t.end && t.start < e.end))) return;
+    if (!fixToWorkspaceEdit(ctx, { ...fix, edits: own })) return;
+    taken.push(...own);
+    fixed++;
+    const diagnostic = ctx.result.diagnostics.find((d) => (d.data as DiagnosticData | undefined)?.finding === index);
+    if (diagnostic) diagnostics.push(diagnostic);
+  });
+  if (fixed === 0 || (kind === CodeActionKind.QuickFix && fixed < 2)) return undefined;
+  const edit = fixToWorkspaceEdit(ctx, { kind: 'wrap-in-redactor', title: FIX_ALL_TITLE, edits: taken })!;
+  const title = fixed === fixable ? `${FIX_ALL_TITLE} (${fixed})` : `Fix ${fixed} of ${fixable} PHI Guard findings in this file (the others overlap; run it again)`;
+  return { title, kind, diagnostics, edit };
+}
+
+function sameEdit(a: WorkspaceEdit, b: WorkspaceEdit): boolean {
+  return JSON.stringify(a.changes) === JSON.stringify(b.changes);
+}
+
+/** Two different wraps of the same text (`patient.ssn` twice on a line) are told apart by where. */
+function distinctTitles(actions: CodeAction[]): void {
+  for (const a of actions) {
+    if (actions.filter((b) => b.title === a.title).length < 2) continue;
+    const first = Object.values(a.edit?.changes ?? {}).flat().find((e) => e.newText.includes('('));
+    if (first) a.title = `${a.title} at line ${first.range.start.line + 1}, column ${first.range.start.character + 1}`;
+  }
 }
 
 interface Selected {
@@ -104,7 +160,10 @@ function fixToWorkspaceEdit(ctx: CodeActionContext, fix: SuggestedFix): Workspac
   const changes: Record<string, TextEdit[]> = {};
   for (const edit of fix.edits) {
     const isThisFile = path.normalize(edit.fileName) === ctx.result.fileName;
-    const document = isThisFile ? ctx.document : documentFor(edit.fileName, ctx.textOf(edit.fileName));
+    const text = isThisFile ? undefined : ctx.textOf(edit.fileName);
+    // A fix at the source edits another file at the offsets the analysis saw: not once it changed.
+    if (!isThisFile && (text === undefined || (ctx.analyzedTextOf && ctx.analyzedTextOf(edit.fileName) !== text))) return undefined;
+    const document = isThisFile ? ctx.document : documentFor(edit.fileName, text);
     if (!document) return undefined;
     const uri = isThisFile ? ctx.uri : fileNameToUri(edit.fileName);
     (changes[uri] ??= []).push({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText });

@@ -14,7 +14,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { SELECT_REASON_COMMAND } from './codeActions';
+import { FIX_ALL_KIND, SELECT_REASON_COMMAND } from './codeActions';
 import { uriToFileName } from './paths';
 import { FINDINGS_REQUEST, INVENTORY_REQUEST, PING_REQUEST, REDACTOR_CANDIDATES_REQUEST, type InventoryParams } from './protocol';
 import { Session, type SessionOptions } from './session';
@@ -58,7 +58,7 @@ export function wireConnection(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         executeCommandProvider: { commands: [SELECT_REASON_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

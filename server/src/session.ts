@@ -20,7 +20,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { Analyzer } from './analysis';
-import { codeActionsFor } from './codeActions';
+import { codeActionsFor, fixAllAction, FIX_ALL_KIND, type CodeActionContext } from './codeActions';
 import { configActionsFor } from './configActions';
 import { ConfigManager } from './configs';
 import { FileStore } from './files';
@@ -350,10 +350,15 @@ export class Session {
 
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const only = params.context.only;
-    if (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '')) return [];
+    const quickFixes = !only || only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '');
+    // The fix-all source action only when asked for by its own kind or the Source Action menu:
+    // a bare `source.fixAll` (ESLint users' codeActionsOnSave) must not redact on every save.
+    const fixAll = !!only && only.some((kind) => kind === FIX_ALL_KIND || kind === 'source');
+    if (!quickFixes && !fixAll) return [];
     const fileName = uriToFileName(params.textDocument.uri);
     const document = fileName ? this.files.openDocument(fileName) : undefined;
     if (fileName && document && isConfigFile(fileName)) {
+      if (!quickFixes) return [];
       const found = this.configs.issues(fileName);
       return found ? configActionsFor(document.uri, found.text, found.issues, params.range, params.context.diagnostics) : [];
     }
@@ -362,20 +367,21 @@ export class Session {
     if (!result || result.findings.length === 0) return [];
     const project = this.projects.projectFor(fileName);
     const edit = this.capabilities.workspace?.workspaceEdit;
-    return codeActionsFor(
-      {
-        uri: document.uri,
-        document,
-        result,
-        sourceFile: project.program()?.getSourceFile(fileName),
-        textOf: (f) => this.files.text(path.normalize(f)),
-        newConfigDirectory: this.folderOf(fileName) ?? project.directory,
-        canCreateFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
-        canSelectAfterEdit: !!this.capabilities.window?.showDocument?.support,
-      },
-      params.range,
-      params.context.diagnostics,
-    );
+    const program = project.program();
+    const ctx: CodeActionContext = {
+      uri: document.uri,
+      document,
+      result,
+      sourceFile: program?.getSourceFile(fileName),
+      textOf: (f) => this.files.text(path.normalize(f)),
+      analyzedTextOf: (f) => program?.getSourceFile(f)?.text,
+      newConfigDirectory: this.folderOf(fileName) ?? project.directory,
+      canCreateFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
+      canSelectAfterEdit: !!this.capabilities.window?.showDocument?.support,
+    };
+    const actions = quickFixes ? codeActionsFor(ctx, params.range, params.context.diagnostics) : [];
+    const source = fixAll ? fixAllAction(ctx, FIX_ALL_KIND) : undefined;
+    return source ? [...actions, source] : actions;
   }
 
   async hover(params: TextDocumentPositionParams): Promise<Hover | null> {

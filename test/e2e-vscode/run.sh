@@ -32,7 +32,7 @@ WS=$RUN/ws/telehealth-app
 mkdir -p "$RUN/ws" && cp -r "$REPO/examples/telehealth-app" "$WS" && rm -rf "$WS/node_modules"
 ln -s "$REPO/node_modules" "$RUN/ws/node_modules"
 export FILE=src/features/chartSummary.ts NEEDLE=patient.fullName EXPECT='PHI Patient.fullName reaches OpenAI' \
-       QUICKFIX='Wrap in redact()' QUICKFIX_RESULT='redact(patient.fullName)'
+       QUICKFIX='Wrap patient.fullName in redact()' QUICKFIX_RESULT='redact(patient.fullName)'
 
 # One line per check: "PASS: ..." / "FAIL: ..." in ui.log and nvim.log. The last line printed is
 # always "e2e-vscode: N passed, N failed" (.ci/run adds it to the tests line); a part that died

@@ -11,7 +11,7 @@ describe('engine: flow paths', () => {
     assert.deepEqual(renderFlows(phi), ['no-phi-in-prompt@L7: source@L5 -> hop@L5 -> hop@L7 -> hop@L7 -> hop@L7 -> sink@L8']);
     assert.deepEqual(phi[0]!.phi, ['Patient.fullName']);
     assert.match(phi[0]!.message, /^PHI Patient\.fullName reaches OpenAI \(chat\.completions\.create, line 8\); openai has no BAA in phi-guard\.config\.json\.$/);
-    assert.equal(phi[0]!.fixes[0]!.title, 'Wrap in redact()');
+    assert.equal(phi[0]!.fixes[0]!.title, 'Wrap name in redact()');
   });
 
   it('lists the call in the inventory with its vendor and the PHI that reaches it', () => {

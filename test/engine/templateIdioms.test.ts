@@ -1,6 +1,6 @@
 /**
  * Prompt templating by string methods, replacer callbacks, Node's util.format and LangChain
- * prompt templates (the real @langchain/core): the finding and its "Wrap in redact()" fix land
+ * prompt templates (the real @langchain/core): the finding and its "Wrap ... in redact()" fix land
  * on the PHI expression that fills the template, not on the finished prompt.
  */
 import * as assert from 'node:assert/strict';

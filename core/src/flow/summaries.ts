@@ -53,7 +53,7 @@ export abstract class SummaryEvaluator extends EvaluatorBase {
     for (const l of labels) {
       if (l.kind === 'phi') {
         // An embedding point in another file cannot be reported here; the call site becomes it.
-        out.push(here && l.embed && l.embed.getSourceFile() !== here ? { ...l, embed: undefined } : l);
+        out.push(here && l.embed && l.embed.getSourceFile() !== here ? { ...l, embed: undefined, embedElsewhere: l.embedElsewhere ?? l.embed } : l);
         continue;
       }
       if (coveredByType(l)) continue;
@@ -65,6 +65,9 @@ export abstract class SummaryEvaluator extends EvaluatorBase {
       for (const arg of t) {
         const merged: Label = { ...arg, hops: [...arg.hops, ...innerHops] };
         if (arg.kind === 'phi' && !arg.embed && l.embed && (!here || l.embed.getSourceFile() === here)) merged.embed = l.embed;
+        // A member the callee picked out of the argument and embedded in its own file: fixed there.
+        // (A parameter embedded whole is fixed at the argument, in the caller.)
+        else if (arg.kind === 'phi' && here && l.embed && l.embed.getSourceFile() !== here && (l.access?.length ?? 0) > 0) merged.embedElsewhere ??= l.embed;
         out.push(merged);
       }
     }
@@ -228,10 +231,11 @@ export abstract class SummaryEvaluator extends EvaluatorBase {
       if (l.kind !== 'phi' || (l.embed && l.embed.getSourceFile() === here)) return l;
       const fromParam = this.sourceParamIndex(l, callee);
       const byParam = fromParam === undefined ? undefined : argForParam(call, callee, fromParam)[0];
-      if (byParam) return { ...l, embed: byParam };
+      const embedElsewhere = l.embedElsewhere ?? l.embed;
+      if (byParam) return { ...l, embed: byParam, embedElsewhere };
       argTaints ??= call.arguments.map((a) => this.taintOf(ts.isSpreadElement(a) ? a.expression : a, env));
       const i = argTaints.findIndex((at) => at.some((x) => x.kind === 'phi' && x.desc === l.desc));
-      return { ...l, embed: i >= 0 ? call.arguments[i]! : call };
+      return { ...l, embed: i >= 0 ? call.arguments[i]! : call, embedElsewhere };
     });
   }
 

@@ -21,6 +21,12 @@ export interface Label {
   hops: Hop[];
   /** The expression where the PHI was first embedded into a larger value (template, object, array...). */
   embed?: ts.Node;
+  /**
+   * Where the PHI was first embedded in another file, when `embed` had to move to the file
+   * analyzed (a helper there builds the text, or pushes into the caller's messages): the fix at
+   * the source edits that place.
+   */
+  embedElsewhere?: ts.Node;
   /** Param labels: which function and parameter, which members were read, and whether the value was turned into text. */
   fn?: ts.SignatureDeclaration;
   paramIndex?: number;

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/createRule';
 import { findingsFor, toLoc } from '../util/analysis';
@@ -7,7 +8,8 @@ type MessageIds = 'phiInPrompt' | 'analysisFailed' | 'wrapInRedactor';
 /**
  * Reports PHI where it is embedded into what is sent to an LLM vendor that is not approved
  * (or to any external vendor under policy "report"). The suggestion wraps it in the
- * configured redactor; it is never an autofix, because redacting changes behaviour.
+ * configured redactor; it is never an autofix, because redacting changes behaviour. Fixes that
+ * edit another file (the fix at the source) are not offered: a suggestion edits one file.
  */
 export default createRule<[], MessageIds>({
   name: 'no-phi-in-prompt',
@@ -31,7 +33,10 @@ export default createRule<[], MessageIds>({
     return {
       Program() {
         for (const f of findingsFor(context, 'no-phi-in-prompt')) {
-          const fix = f.fixes[0];
+          // A suggestion can only edit the linted file: a fix at the source (the helper in
+          // another file that embeds the PHI) is the editor's; ESLint then offers none rather
+          // than wrapping the helper's whole result here, and the message names the helper's file.
+          const fix = f.fixes.find((x) => x.edits.every((e) => path.resolve(e.fileName) === path.resolve(context.filename)));
           context.report({
             loc: toLoc(f.range),
             messageId: f.kind === 'analysis-failed' ? 'analysisFailed' : 'phiInPrompt',

@@ -41,6 +41,12 @@ function invalid(code: string, line: number, original: string, wrapped = `redact
 
 function addImport(code: string): { code: string; shift: number } {
   const lines = code.split('\n');
+  // One import per module: a value import of the redactor's module gets the name added.
+  const existing = lines.findIndex((l) => /^import \{ [^}]* \} from '\.\/phi\.js';$/.test(l));
+  if (existing >= 0) {
+    lines[existing] = lines[existing]!.replace(/ \} from/, ', redact } from');
+    return { code: lines.join('\n'), shift: 0 };
+  }
   let last = -1;
   lines.forEach((l, i) => {
     if (l.startsWith('import ')) last = i;
@@ -115,8 +121,18 @@ ruleTester.run('no-phi-in-prompt', rule as never, {
     invalid(`${HEAD}export async function f(p: Patient) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(p) }] });\n}`, 5, 'JSON.stringify(p)'),
     // Messages pushed onto an array.
     invalid(`${HEAD}import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';\nexport async function f(n: ClinicalNote) {\n  const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: 'You are a scribe.' }];\n  messages.push({ role: 'user', content: n.text });\n  await openai.chat.completions.create({ model: 'gpt-4o', messages });\n}`, 7, 'n.text'),
-    // Helper in another file that embeds PHI: reported at the call in this file.
-    invalid(`${HEAD}import { describePatient } from './helpers.js';\nexport async function f(p: Patient) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: describePatient(p) }] });\n}`, 6, 'describePatient(p)'),
+    // The suggestion's title names what it wraps.
+    {
+      ...invalid(`${HEAD}export async function f(n: ClinicalNote) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Note: ${'${n.text}'}\` }] });\n}`, 5, 'n.text'),
+      errors: [{ messageId: 'phiInPrompt' as const, line: 5, suggestions: [{ messageId: 'wrapInRedactor' as const, data: { title: 'Wrap n.text in redact()' }, output: `${HEAD}import { redact } from './phi.js';\nexport async function f(n: ClinicalNote) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: \`Note: ${'${redact(n.text)}'}\` }] });\n}` }] }],
+    },
+    // Helper in another file that embeds PHI: reported at the call in this file. Its fix belongs
+    // in helpers.ts (the editor's fix at the source); a suggestion edits only this file, and
+    // wrapping the helper's whole result here would redact the prompt: no suggestion.
+    {
+      ...invalid(`${HEAD}import { describePatient } from './helpers.js';\nexport async function f(p: Patient) {\n  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: describePatient(p) }] });\n}`, 6, 'describePatient(p)'),
+      errors: [{ messageId: 'phiInPrompt' as const, line: 6, column: 95, suggestions: [] }],
+    },
     // A wrapper in another file that sends its parameter is itself a sink.
     invalid(`${MODELS}import { askModel } from './llm.js';\nexport async function f(p: Patient) {\n  return askModel(\`Explain the care plan for ${'${p.fullName}'}\`);\n}`, 4, 'p.fullName'),
     // Field-name heuristics for untyped data.
