@@ -111,7 +111,6 @@ describe('invariants that must keep holding', function () {
       await client.inventory();
       for (const f of open) client.open(f);
       const next = random(13);
-      const rss: number[] = [];
       const samples: number[] = [];
       for (let edit = 1; edit <= 6000; edit++) {
         const at = Math.floor(next() * open.length);
@@ -123,13 +122,12 @@ describe('invariants that must keep holding', function () {
           // A typing pause: the server catches up with the last file edited before more come.
           await client.diagnosticsFor(file, () => true, 600_000);
           samples.push(Math.round(rssMiB(client.process.pid!)));
-          if (edit === 1000 || edit === 6000) rss.push(rssMiB(client.process.pid!));
         }
       }
       // The final state, as the long session published it...
       const settled = new Map<string, string[]>();
       for (const f of open) settled.set(f, (await client.diagnosticsFor(f, () => true, 600_000)).map((d) => `${d.range.start.line + 1} ${d.code} ${messageOf(d)}`).sort());
-      rss.push(rssMiB(client.process.pid!));
+      const settledRss = rssMiB(client.process.pid!);
       // ...and as a fresh server sees the same texts from disk.
       for (const [f, text] of texts) fs.writeFileSync(f, text);
       fresh = await LspClient.start({ workspaceFolders: [ws.folder] });
@@ -143,9 +141,12 @@ describe('invariants that must keep holding', function () {
       }
       assert.deepEqual(stale, []);
       assert.ok(leaking > 0 && leaking < open.length, `the final texts mix leaking and clean files (${leaking} of ${open.length} leak)`);
-      console.log(`      RSS (MiB) every 1,000 edits: ${samples.join(' ')}; settled ${rss[2]!.toFixed(0)}`);
-      // A program or an analysis kept per edit would add gigabytes over 5,000 edits.
-      assert.ok(rss[2]! - rss[0]! < 300, `RSS grew from ${rss[0]!.toFixed(0)} to ${rss[2]!.toFixed(0)} MiB between edit 1,000 and the end`);
+      console.log(`      RSS (MiB) every 1,000 edits: ${samples.join(' ')}; settled ${Math.round(settledRss)}`);
+      // A program or an analysis kept per edit would add gigabytes over 5,000 edits. RSS swings
+      // by ~200 MiB with garbage collection, so the floors of the two halves are compared.
+      const floor = (xs: number[]) => Math.min(...xs);
+      const growth = floor(samples.slice(3)) - floor(samples.slice(0, 3));
+      assert.ok(growth < 250, `the RSS floor grew by ${growth} MiB from the first 3,000 edits to the last (${samples.join(' ')})`);
     } finally {
       await client.stop();
       await fresh?.stop();
