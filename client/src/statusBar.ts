@@ -10,6 +10,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phiGuard.status', vscode.StatusBarAlignment.Left, 10);
   private readonly listener: vscode.Disposable;
   private analyzing: StatusParams | undefined;
+  /** Config files the server says are broken (it leaves syntax errors to VS Code's JSON service). */
+  private brokenByServer: string[] = [];
   /** Set while the server is not running: never show a count then, the diagnostics are gone. */
   private down: { why: string; final: boolean } | undefined;
   /** The start-up pass (of this server process) has finished: counts mean something now. */
@@ -25,6 +27,7 @@ export class StatusBar implements vscode.Disposable {
   serverStatus(status: StatusParams): void {
     // 'idle' alone does not end start-up: open documents can settle before the folder is listed.
     this.analyzing = status.state === 'analyzing' ? status : undefined;
+    this.brokenByServer = status.brokenConfigs ?? [];
     this.render();
   }
 
@@ -45,6 +48,7 @@ export class StatusBar implements vscode.Disposable {
     this.down = { why: 'starting', final: false };
     this.settled = false;
     this.analyzing = undefined;
+    this.brokenByServer = [];
     this.render();
   }
 
@@ -73,6 +77,10 @@ export class StatusBar implements vscode.Disposable {
       const count = ours.filter((d) => d.code !== CONFIG_DIAGNOSTIC_CODE).length;
       findings += count;
       if (count > 0) files++;
+    }
+    for (const uri of this.brokenByServer) {
+      const parsed = vscode.Uri.parse(uri);
+      if (!brokenConfigs.some((u) => u.toString() === parsed.toString())) brokenConfigs.push(parsed);
     }
     const progress = this.analyzing ? `${this.analyzing.done}/${this.analyzing.total}` : '';
     if (brokenConfigs.length > 0) {

@@ -43,25 +43,42 @@ export class ConfigManager {
   private readonly lastGood = new Map<string, ResolvedConfig>();
   /** Config files with diagnostics currently shown. */
   private readonly shown = new Set<string>();
+  /** Config files whose current text is invalid, reported here or by the client's schema. */
+  private readonly broken = new Set<string>();
 
   constructor(
     private readonly files: FileStore,
     private readonly publish: ConfigPublisher,
     private readonly log: (message: string) => void,
     private readonly options: ConfigOptions = { clientValidatesSchema: false },
+    private readonly onBrokenChange: () => void = () => undefined,
   ) {}
+
+  /** The config files that are broken now. */
+  brokenConfigs(): string[] {
+    return [...this.broken].sort();
+  }
+
+  private markBroken(configFile: string, isBroken: boolean): void {
+    if (this.broken.has(configFile) === isBroken) return;
+    if (isBroken) this.broken.add(configFile);
+    else this.broken.delete(configFile);
+    this.onBrokenChange();
+  }
 
   forFile(fileName: string): ConfigForFile {
     try {
       const config = loadConfigForFile(fileName);
       if (config.configFile) {
         this.lastGood.set(config.configFile, config);
+        if (!this.files.isOpen(config.configFile)) this.markBroken(config.configFile, false);
         if (this.shown.has(config.configFile) && !this.files.isOpen(config.configFile)) this.show(config.configFile, []);
       }
       return { config };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const lastGood = this.lastGood.get(error.fileName);
+      if (!this.files.isOpen(error.fileName)) this.markBroken(error.fileName, true);
       if (!this.files.isOpen(error.fileName) && !this.shown.has(error.fileName)) {
         this.log(`${error.message} (${lastGood ? 'keeping the last valid configuration' : 'no valid version seen: the files it governs are not analyzed'})`);
         this.show(error.fileName, this.issueDiagnostics(error, this.files.text(error.fileName) ?? '', !!lastGood));
@@ -84,13 +101,16 @@ export class ConfigManager {
     if (text === undefined) {
       this.lastGood.delete(configFile);
       this.show(configFile, []);
+      this.markBroken(configFile, false);
       return true;
     }
     try {
       parseConfigText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, configFile);
       this.show(configFile, []);
+      this.markBroken(configFile, false);
       return true;
     } catch (error) {
+      this.markBroken(configFile, true);
       if (!(error instanceof ConfigError)) {
         // Fails closed: the file shows that it was not validated, instead of nothing.
         this.log(`validating ${configFile}: ${(error as Error).stack ?? error}`);

@@ -131,6 +131,12 @@ export interface StatusParams {
   /** PHI Guard diagnostics currently published, over all files. */
   findings: number;
   filesWithFindings: number;
+  /**
+   * URIs of phi-guard.config.json files that are broken now (the last valid version, or none,
+   * is in use), whether or not the server reports their problems itself: a client that
+   * validates with the schema gets syntax errors from its JSON service, not from the server.
+   */
+  brokenConfigs: string[];
 }
 
 /** Diagnostic `code` of a problem in phi-guard.config.json itself. */

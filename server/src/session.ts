@@ -86,7 +86,7 @@ export class Session {
     const init = options.initializationOptions ?? {};
     this.configs = new ConfigManager(this.files, (configFile, diagnostics) => this.publish(configFile, diagnostics, this.files.openDocument(configFile)?.version ?? null), log, {
       clientValidatesSchema: init.configSchemaValidation === true,
-    });
+    }, () => this.sendStatus(this.scheduler.isIdle() ? 'idle' : 'analyzing'));
     this.configDebounceMs = typeof init.configDebounceMs === 'number' ? init.configDebounceMs : 300;
     this.analyzer = new Analyzer(this.files, this.projects, this.configs, log, { timeBudgetMs: init.timeBudgetMs, displayPath: (f) => this.displayPath(f) });
     this.scheduler = new Scheduler(
@@ -334,7 +334,8 @@ export class Session {
       findings += count;
       if (count > 0) filesWithFindings++;
     }
-    void this.connection.sendNotification(STATUS_NOTIFICATION, { state, done, total, findings, filesWithFindings } satisfies StatusParams);
+    const brokenConfigs = this.configs.brokenConfigs().map((f) => this.files.openDocument(f)?.uri ?? fileNameToUri(f));
+    void this.connection.sendNotification(STATUS_NOTIFICATION, { state, done, total, findings, filesWithFindings, brokenConfigs } satisfies StatusParams);
   }
 
   /** Analyzes now if the open document changed since its last analysis (code actions need exact offsets). */

@@ -65,6 +65,17 @@ describe('language server: editing phi-guard.config.json', function () {
     assert.equal(c.published.filter((p) => p.uri === uriOf(config)).length - before, 1, 'one publication after the typing stopped');
   });
 
+  it('with a schema in the client, a syntax error it leaves to the client still marks the config broken in the status', async () => {
+    const c = await start(true);
+    const brokenNow = () => ((c.statuses.at(-1) as { brokenConfigs?: string[] } | undefined)?.brokenConfigs ?? []);
+    c.change(config, VALID.replace('"anthropic"]', '"anthropic"]"'));
+    await c.waitFor('a status naming the broken config', () => (brokenNow().includes(uriOf(config)) ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(c.diagnostics.get(uriOf(config))?.diagnostics ?? [], [], 'the syntax error is the JSON service\'s to report');
+    c.change(config, VALID);
+    await c.waitFor('a status with no broken config', () => (brokenNow().length === 0 ? true : undefined));
+  });
+
   it('without a schema in the client: every problem once, with quick fixes for a misspelled key and an unknown vendor id', async () => {
     const c = await start(false);
     c.change(config, VALID.replace('"redactors"', '"redactor"').replace('"anthropic"', '"open-ai"'));
