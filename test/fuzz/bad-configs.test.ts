@@ -53,7 +53,7 @@ const cases: Case[] = [
   { name: 'unknown key, nothing close', text: '{ "rules": {} }', error: bad(1, 3, '', 'unknown key "rules" (expected one of: $schema, approvedVendors, redactors, vendors, sinks, phi, policy)') },
   { name: 'duplicate key', text: '{\n  "phi": {},\n  "phi": {}\n}', error: bad(3, 3, 'phi', 'duplicate key (first at 2:3)') },
   // Unknown vendor ids.
-  { name: 'unknown vendor id', text: '{ "approvedVendors": ["open-ai"] }', error: bad(1, 23, 'approvedVendors[0]', `"open-ai" is not a known vendor id ${KNOWN}`) },
+  { name: 'unknown vendor id', text: '{ "approvedVendors": ["open-ai"] }', error: bad(1, 23, 'approvedVendors[0]', `"open-ai" is not a known vendor id (did you mean "openai"? ${KNOWN.slice(1)}`) },
   { name: 'unknown vendor id in an object entry', text: '{ "approvedVendors": [{ "id": "bedrock", "regions": ["us-*"] }] }', error: bad(1, 31, 'approvedVendors[0].id', `"bedrock" is not a known vendor id ${KNOWN}`) },
   { name: 'custom vendor reusing a built-in id', text: '{ "vendors": [{ "id": "openai", "hosts": ["llm.acme.internal"] }] }', error: bad(1, 23, 'vendors[0].id', '"openai" is a built-in vendor id; a custom vendor needs an id of its own') },
   { name: 'custom vendor host is a URL', text: '{ "vendors": [{ "id": "acme", "hosts": ["https://llm.acme.internal/v1"] }] }', error: bad(1, 41, 'vendors[0].hosts[0]', '"https://llm.acme.internal/v1" is not a host name: remove the scheme ("https://")') },
