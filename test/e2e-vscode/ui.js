@@ -41,6 +41,8 @@ const serverPids = () =>
     }
   });
 
+/** Text of every visible editor, as a function source evaluated in the page. */
+const EDITORS_TEXT_SRC = "() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].map((e) => e.innerText.replace(/\\u00a0/g, ' ')).join('\\n')";
 const t0 = Date.now();
 const mark = (what) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
 let failures = 0;
@@ -49,7 +51,11 @@ const check = (ok, what) => {
   if (!ok) failures++;
 };
 
-const sourceLines = fs.readFileSync(path.join(WORKSPACE, FILE), 'utf8').split('\n');
+// Read before any check edits the workspace: a quick fix may be saved to disk before its undo.
+const fileAtStart = fs.readFileSync(path.join(WORKSPACE, FILE), 'utf8');
+const HELPER_FILE = 'src/prompts/triagePrompt.ts';
+const helperAtStart = fs.readFileSync(path.join(WORKSPACE, HELPER_FILE), 'utf8');
+const sourceLines = fileAtStart.split('\n');
 const LINE = +(process.env.LINE || sourceLines.findIndex((l) => l.includes(NEEDLE)) + 1);
 if (LINE < 1) throw new Error(`"${NEEDLE}" not found in ${FILE}`);
 const COLUMN = sourceLines[LINE - 1].indexOf(NEEDLE) + 1 + Math.floor(NEEDLE.length / 2);
@@ -92,7 +98,7 @@ fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
   const problemRows = () =>
     page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.innerText));
   // Text of every visible editor (the active one among them).
-  const EDITORS_TEXT = () => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].map((e) => e.innerText.replace(/\u00a0/g, ' ')).join('\n');
+  const EDITORS_TEXT = new Function(`return (${EDITORS_TEXT_SRC})()`);
   const editorText = () => page.evaluate(EDITORS_TEXT);
   const waitForEditorText = (needle) => page.waitForFunction(([fn, n]) => new Function(`return (${fn})()`)().includes(n), [EDITORS_TEXT.toString(), needle]);
   const runCommand = async (title) => {
@@ -167,7 +173,19 @@ fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
     check(hoverText.includes(EXPECT) && hoverText.includes('no-phi-in-prompt'), 'hover shows the diagnostic message and its rule id');
     check(/PHI source: Patient\.fullName/.test(hoverText) && /LLM call: .*chat\.completions\.create/.test(hoverText), 'hover shows the flow path (PHI source ... LLM call)');
     check(/carries PHI Patient\.fullName/.test(hoverText), "hover shows PHI Guard's explanation of the expression");
+    // Each step names its file and line; the hovered expression claims only its own PHI; each call once.
+    // PHI Guard's own hover (after the diagnostic's part): carries, Reaches, Path.
+    const own = hoverText.slice(hoverText.indexOf('carries PHI'));
+    mark(`PHI Guard hover: ${JSON.stringify(own.slice(0, 700))}`);
+    check(/src\/features\/chartSummary\.ts:24/.test(own) && /src\/features\/chartSummary\.ts:16/.test(own), "PHI Guard's hover: the path steps name their file and line (src/features/chartSummary.ts:24 ... :16)");
+    const carries = /carries PHI ([^\n]*)/.exec(own)?.[1] ?? '';
+    check(carries.trim() === 'Patient.fullName', `hover: patient.fullName carries only its own PHI ("${carries.trim()}")`);
+    const reachesPart = own.slice(own.indexOf('Reaches'), own.indexOf('Path') > 0 ? own.indexOf('Path') : undefined);
+    const reaches = reachesPart.split('\n').filter((l) => /chat\.completions\.create/.test(l));
+    check(reaches.length === 1, `hover: the reached call is listed once (${JSON.stringify(reaches)})`);
+    check(rows.some((r) => /\(src\/features\/chartSummary\.ts:24\)/.test(r)), 'Problems panel: each flow step ends in its file and line');
     await shot('02-hover.png');
+    await shot('20-hover-steps-with-files.png');
     await page.keyboard.press('Escape');
 
     // Quick fix at the cursor: the preferred "Wrap in redact()".
@@ -237,6 +255,7 @@ fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
       await shot('05-after-restart.png');
     }
 
+    await fixChecks({ page, shot, runCommand, goTo, editorText, waitForEditorText, problemRows });
     await viewChecks({ page, shot, runCommand, editorText });
   } catch (e) {
     failures++;
@@ -250,6 +269,122 @@ fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
   mark(failures ? `${failures} failure(s)` : 'all checks passed');
   process.exit(failures ? 1 : 0);
 })();
+
+// ------------------------------------------------------------------ fixes: fix all, fix at the source
+
+/** Opens a workspace file with Quick Open and waits until its text shows. */
+async function openFile(page, relative, needle, waitForEditorText) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(relative);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await waitForEditorText(needle);
+}
+
+/** Opens the quick-fix menu at the cursor until an action with this title prefix shows, and runs it. */
+async function runQuickFix(page, titlePrefix) {
+  const rowsNow = () => page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || ''));
+  let offered = [];
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row.action').first().waitFor({ timeout: 5000 }).catch(() => {});
+    offered = await rowsNow();
+    if (offered.some((o) => o.startsWith(titlePrefix))) break;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  mark(`quick fixes offered: ${JSON.stringify(offered)}`);
+  if (!offered.some((o) => o.startsWith(titlePrefix))) return offered;
+  for (let i = 0; i < offered.length; i++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label').catch(() => null);
+    if ((focused || '').startsWith(titlePrefix)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  return offered;
+}
+
+/** The Problems panel's PHI findings of chartSummary.ts and triage.ts (rows do not name their file). */
+const CHART_PHI = /^Error: PHI (Patient\.fullName|ClinicalNote\.chiefComplaint|ClinicalNote\.assessmentAndPlan) reaches OpenAI \(chat\.completions\.create, line 16\)/;
+const TRIAGE_PHI = /^Error: PHI Appointment\.reason \(from triagePrompt\.ts:14\) reaches OpenAI/;
+
+async function fixChecks({ page, shot, runCommand, goTo, editorText, waitForEditorText, problemRows }) {
+  // The Problems list renders only the rows in view: filter it to the rows a check reads.
+  const filterInput = page.locator('input[placeholder^="Filter (e.g. text"]').first();
+  const setFilter = async (text) => {
+    await filterInput.fill(text).catch(() => {});
+    await page.waitForTimeout(300);
+  };
+  const matching = async (pattern) => (await problemRows()).filter((r) => pattern.test(r));
+  const waitRows = async (pattern, predicate) => {
+    let rows = [];
+    for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+      rows = await matching(pattern);
+      if (predicate(rows)) break;
+    }
+    return rows;
+  };
+  // Puts a file back as it was on disk, whether the fix left it dirty or saved.
+  const restore = async (relative, original, gone) => {
+    fs.writeFileSync(path.join(WORKSPACE, relative), original);
+    await runCommand('File: Revert File').catch(() => {});
+    await page.waitForFunction(([fn, n]) => !new Function(`return (${fn})()`)().includes(n), [EDITORS_TEXT_SRC, gone], { timeout: 20000 }).catch(() => {});
+  };
+  const chartOriginal = fileAtStart;
+  const helperFile = HELPER_FILE;
+  const helperOriginal = helperAtStart;
+
+  // --- Fix all: one action wraps every PHI expression of the file, with one import.
+  await setFilter('chat.completions.create, line 16');
+  const beforeAll = await waitRows(CHART_PHI, (r) => r.length >= 3);
+  // The cursor goes back to the editor after the filter took the focus.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await goTo(LINE, COLUMN);
+  const offered = await runQuickFix(page, 'Fix all PHI Guard findings in this file');
+  check(offered.some((o) => o.startsWith('Fix all PHI Guard findings in this file')), `"Fix all PHI Guard findings in this file" is offered on a file with ${beforeAll.length} PHI findings`);
+  await waitForEditorText('redact(note.chiefComplaint)').catch(() => {});
+  const fixedAll = await editorText();
+  const wrapped = (fixedAll.match(/redact\(/g) || []).length;
+  check(wrapped >= 3 && fixedAll.includes('redact(patient.fullName)') && fixedAll.includes('redact(note.chiefComplaint)'), `fix all wrapped every PHI expression (${wrapped} redact( calls in view)`);
+  check((fixedAll.match(/import \{ redact \}/g) || []).length <= 1, 'fix all added one import, not one per fix');
+  const afterAll = await waitRows(CHART_PHI, (r) => r.length === 0);
+  check(afterAll.length === 0, `after fix all no PHI finding is left in chartSummary.ts (${beforeAll.length} -> ${afterAll.length})`);
+  await page.mouse.move(5, 5);
+  await shot('32-fix-all.png');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await restore(FILE, chartOriginal, 'redact(note.chiefComplaint)');
+  check(!(await editorText()).includes('redact(note.chiefComplaint)'), 'chartSummary.ts restored for the next checks');
+  const back = await waitRows(CHART_PHI, (r) => r.length >= beforeAll.length);
+  check(back.length >= beforeAll.length, `the PHI findings of chartSummary.ts are back after the restore (${back.length} of ${beforeAll.length})`);
+
+  // --- Fix at the source: the PHI of triage.ts:19 was embedded by buildTriagePrompt() in another file.
+  await setFilter('Appointment.reason');
+  const before = await waitRows(TRIAGE_PHI, (r) => r.length > 0);
+  await openFile(page, 'src/features/triage.ts', 'buildTriagePrompt(appointment)', waitForEditorText);
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await goTo(19, 13);
+  check(before.length === 1, 'the triage.ts finding says where the helper embedded the PHI (from triagePrompt.ts:14)');
+  const atSource = await runQuickFix(page, 'Wrap appointment.reason in redact() in triagePrompt.ts');
+  check(atSource.some((o) => o.startsWith('Wrap appointment.reason in redact() in triagePrompt.ts')), 'the fix at the source is offered and its title says what and where it wraps');
+  check(!atSource.some((o) => /Wrap buildTriagePrompt/.test(o)), 'no fix wraps the whole prompt at the call');
+  await shot('31-fix-at-source-menu.png');
+  await openFile(page, 'src/prompts/triagePrompt.ts', 'buildTriagePrompt', waitForEditorText);
+  await waitForEditorText('redact(appointment.reason)').catch(() => {});
+  const helper = await editorText();
+  check(helper.includes('redact(appointment.reason)'), 'the fix edited the helper in triagePrompt.ts: redact(appointment.reason)');
+  const after = await waitRows(TRIAGE_PHI, (r) => r.length === 0);
+  check(after.length === 0, 'the triage.ts finding is gone after the fix at the source');
+  await page.mouse.move(5, 5);
+  await shot('31-fix-at-source.png');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await restore(helperFile, helperOriginal, 'redact(appointment.reason)');
+  check(!(await editorText()).includes('redact(appointment.reason)'), 'triagePrompt.ts restored for the next checks');
+  await waitRows(TRIAGE_PHI, (r) => r.length === 1);
+  await setFilter('');
+  await openFile(page, FILE, 'const', waitForEditorText);
+}
 
 // ------------------------------------------------------------------ status bar at start-up
 
