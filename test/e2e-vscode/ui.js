@@ -369,7 +369,7 @@ async function fixChecks({ page, shot, runCommand, goTo, editorText, waitForEdit
   const atSource = await runQuickFix(page, 'Wrap appointment.reason in redact() in triagePrompt.ts');
   check(atSource.some((o) => o.startsWith('Wrap appointment.reason in redact() in triagePrompt.ts')), 'the fix at the source is offered and its title says what and where it wraps');
   check(!atSource.some((o) => /Wrap buildTriagePrompt/.test(o)), 'no fix wraps the whole prompt at the call');
-  await shot('31-fix-at-source-menu.png');
+  await shot('31a-fix-at-source-finding.png'); // the finding with the helper's steps (the menu closed when the fix was chosen)
   await openFile(page, 'src/prompts/triagePrompt.ts', 'buildTriagePrompt', waitForEditorText);
   await waitForEditorText('redact(appointment.reason)').catch(() => {});
   const helper = await editorText();
@@ -377,7 +377,7 @@ async function fixChecks({ page, shot, runCommand, goTo, editorText, waitForEdit
   const after = await waitRows(TRIAGE_PHI, (r) => r.length === 0);
   check(after.length === 0, 'the triage.ts finding is gone after the fix at the source');
   await page.mouse.move(5, 5);
-  await shot('31-fix-at-source.png');
+  await shot('31b-fix-at-source-applied.png');
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await restore(helperFile, helperOriginal, 'redact(appointment.reason)');
   check(!(await editorText()).includes('redact(appointment.reason)'), 'triagePrompt.ts restored for the next checks');
