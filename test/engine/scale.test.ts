@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import ts from 'typescript';
 import { analyzeFile, loadConfigForFile } from '@phi-guard/core';
-import { analyze, programWith } from '../support/program';
+import { analyze, programWith, programWithFiles } from '../support/program';
 // Internal: how many definitions the sharing of mutations made (not part of the public API).
 import { DefIndex } from '@phi-guard/core/dist/src/flow/defs';
 
@@ -83,5 +83,47 @@ export async function f(p: Patient, raw: unknown) {
     const rows = analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName)).findings.map((f) => `${f.range.startPos.line + 1} ${f.ruleId}${f.phi ? ' ' + f.phi.join(',') : ''}`);
     assert.deepEqual(rows.sort(), ['10 approved-vendors', '10 no-phi-in-prompt Patient.fullName']);
     assert.deepEqual(asked.filter((a) => !a.startsWith('getSymbolAtLocation(Intake)') && !a.startsWith('getSymbolAtLocation(z)')), []);
+  });
+  it("a wrapper's name reaches other files only through imports and exports, not through their locals and data", () => {
+    // ottehr: aliasing by name alone joined 14,130 names (`result`, `timezone`, `filter`, ...) to
+    // one wrapper through one file each, so half of the package's calls were resolved with the
+    // checker. Names a file declares are its own; calls through them elsewhere are not resolved.
+    const files = {
+      'gw.ts': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(text: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });\n}\n`,
+      'other.ts': `import { ask } from './gw.js';\nexport async function summarize(note: string) {\n  const result = await ask(note);\n  const payload = { timezone: result, filter: result };\n  return payload;\n}\n`,
+      'file.ts': [
+        `import type { Patient } from './models.js';`,
+        `import { ask as send } from './gw.js';`,
+        `export async function run(p: Patient, result: (s: string) => string, rows: string[], o: { timezone(): string }) {`,
+        `  const kept = rows.filter((r) => result(r).length > 0);`,
+        `  const tz = o.timezone();`,
+        `  const local = send;`,
+        `  await local(p.fullName);`,
+        `  console.log(kept.length, tz);`,
+        `  return send(\`Summarize for \${p.fullName}\`);`,
+        `}`,
+      ].join('\n'),
+    };
+    const { program, sourceFile } = programWithFiles(files);
+    const checker = program.getTypeChecker();
+    const asked: string[] = [];
+    for (const k of ['getResolvedSignature', 'getSymbolAtLocation'] as const) {
+      const orig = checker[k] as (...a: unknown[]) => unknown;
+      (checker as unknown as Record<string, unknown>)[k] = (node: ts.Node, ...rest: unknown[]) => {
+        if (node.getSourceFile?.() === sourceFile) asked.push(node.getText());
+        return orig.call(checker, node, ...rest);
+      };
+    }
+    const rows = analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName)).findings
+      .filter((f) => f.ruleId === 'no-phi-in-prompt')
+      .map((f) => `${f.range.startPos.line + 1} ${f.phi?.join(',')}`);
+    // Both calls of the wrapper are found: through the import's local name and through a local alias of it.
+    assert.deepEqual(rows.sort(), ['7 Patient.fullName', '9 Patient.fullName']);
+    // `result(r)` (a parameter), `rows.filter` and `o.timezone()` are not wrapper calls, though
+    // other.ts has a `result` holding the wrapper's answer and properties `timezone` and `filter`.
+    // (What is sent does not read them, so only the search for wrapper calls could ask.)
+    for (const node of ['result(r)', 'filter', 'timezone', 'o.timezone()']) {
+      assert.ok(!asked.includes(node), `the checker was asked about ${node}: ${asked.join(' | ')}`);
+    }
   });
 });

@@ -42,14 +42,15 @@ export class WrapperNames {
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
+      const key = (ref: string): string => resolveRef(sf, facts, ref);
       facts.seedCalls.forEach((call, i) => {
         if (!isSink(call)) return;
-        for (const n of facts.seedNames[i]!) seeds.add(n);
+        for (const n of facts.seedNames[i]!) seeds.add(key(n));
       });
       // Functions that call a sink declared in the config are wrappers too.
-      if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(facts.calls[i]!)) seeds.add(facts.calls[i + 1]!);
-      for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, facts.calls[i]!, facts.calls[i + 1]!);
-      for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, facts.aliases[i]!, facts.aliases[i + 1]!);
+      if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(nameOfRef(facts.calls[i]!))) seeds.add(key(facts.calls[i + 1]!));
+      for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, key(facts.calls[i]!), key(facts.calls[i + 1]!));
+      for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, key(facts.aliases[i]!), key(facts.aliases[i + 1]!));
     }
 
     // Close over "calls a wrapper" and aliases.
@@ -67,9 +68,50 @@ export class WrapperNames {
 
   /** False when the call certainly does not target a wrapper. */
   mayCallWrapper(call: ts.CallExpression): boolean {
-    const name = calleeNameOf(call.expression);
-    return name === undefined || this.names.has(name);
+    const ref = calleeRefOf(call.expression);
+    if (ref === undefined) return true;
+    const sf = call.getSourceFile();
+    return this.names.has(resolveRef(sf, factsOf(sf), ref));
   }
+
+  /** How many names (global and file-local) may denote a wrapper: the bench reports it. */
+  get size(): number {
+    return this.names.size;
+  }
+}
+
+/**
+ * Names are global (members, property keys, export names) or a file's own (what it declares:
+ * variables, functions, parameters, classes, import bindings). Keeping a file's own apart is what
+ * stops one file's `const result = await patch(...)` from making every `result(...)` of the
+ * program a possible wrapper call: on ottehr, name-only aliasing joined 14,130 names into one
+ * component (`result`, `data`, `client`, ... through one file each), and half of all calls were
+ * resolved with the checker. A script file (no import or export) has only global names, as in a
+ * browser's shared scope.
+ *
+ * The scan records an identifier as a ref (IDENT + name): whether it is the file's own is known
+ * once the whole file is scanned (`locals`), so refs are resolved to keys afterwards (resolveRef).
+ */
+const IDENT = '\u0001';
+
+function resolveRef(sf: ts.SourceFile, facts: FileFacts, ref: string): string {
+  if (ref.charCodeAt(0) !== 1) return ref;
+  const name = ref.slice(1);
+  return facts.locals.has(name) && ts.isExternalModule(sf) ? `${sf.fileName}\u0000${name}` : name;
+}
+
+/** The name a ref or key stands for. */
+function nameOfRef(ref: string): string {
+  if (ref.charCodeAt(0) === 1) return ref.slice(1);
+  const i = ref.lastIndexOf('\u0000');
+  return i < 0 ? ref : ref.slice(i + 1);
+}
+
+/** Like calleeNameOf, but an identifier callee (which may be the file's own) as a ref. */
+function calleeRefOf(expr: ts.Expression): string | undefined {
+  const e = skip(expr);
+  if (ts.isIdentifier(e)) return IDENT + e.text;
+  return calleeNameOf(e);
 }
 
 /**
@@ -84,8 +126,8 @@ export function localCallNames(fn: ts.SignatureDeclaration): Set<string> | undef
   const aliasesOf = new Map<string, string[]>();
   const pairs = factsOf(fn.getSourceFile()).aliases;
   for (let i = 0; i < pairs.length; i += 2) {
-    const from = pairs[i]!;
-    const to = pairs[i + 1]!;
+    const from = nameOfRef(pairs[i]!);
+    const to = nameOfRef(pairs[i + 1]!);
     const list = aliasesOf.get(from);
     if (list) list.push(to);
     else aliasesOf.set(from, [to]);
@@ -114,6 +156,8 @@ const NEW = 4;
 const ALIAS = 8;
 /** A function kind that has a body. */
 const FUNCTION = 16;
+/** Declares a name of the file's own (parameters, classes, namespace imports). */
+const DECL = 32;
 const scanKind = new Uint8Array(ts.SyntaxKind.Count);
 // Types hold no calls and name no values: domain models are mostly interfaces, so skipping them
 // is a good part of the scan.
@@ -126,6 +170,7 @@ for (const k of [
   ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ExportSpecifier, ts.SyntaxKind.ImportClause, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.BindingElement,
   ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment, ts.SyntaxKind.BinaryExpression,
 ]) scanKind[k] = ALIAS;
+for (const k of [ts.SyntaxKind.Parameter, ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.NamespaceImport]) scanKind[k] = DECL;
 for (const k of [
   ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
   ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction,
@@ -138,10 +183,12 @@ interface FileFacts {
   seedCalls: ts.CallExpression[];
   /** ...and, for each, the names of the functions around it. */
   seedNames: string[][];
-  /** Flat pairs: callee name, then the name of a function whose body calls it. */
+  /** Flat pairs: callee ref (an identifier's is IDENT + name), then the ref of a function whose body calls it. */
   calls: string[];
-  /** Flat pairs: a name, then another name that may denote the same function. */
+  /** Flat pairs: a ref, then the ref of another name that may denote the same function. */
   aliases: string[];
+  /** Names the file declares (anywhere in it: block scopes are not told apart). */
+  locals: Set<string>;
   /** Every call and `new` in the file, in source order (see callsWithin). */
   callNodes: (ts.CallExpression | ts.NewExpression)[];
 }
@@ -162,7 +209,7 @@ const SINK_NAMES: ReadonlySet<string> = new Set([
 function factsOf(sf: ts.SourceFile): FileFacts {
   const cached = fileFacts.get(sf);
   if (cached) return cached;
-  const facts: FileFacts = { seedCalls: [], seedNames: [], calls: [], aliases: [], callNodes: [] };
+  const facts: FileFacts = { seedCalls: [], seedNames: [], calls: [], aliases: [], callNodes: [], locals: new Set() };
   const enclosing: string[][] = [];
   const enter = (node: ts.Node): boolean | typeof LEAVE => {
     const what = scanKind[node.kind]!;
@@ -172,17 +219,22 @@ function factsOf(sf: ts.SourceFile): FileFacts {
     else if (what === CALL) {
       const call = node as ts.CallExpression;
       facts.callNodes.push(call);
-      const callee = calleeNameOf(call.expression);
+      const callee = calleeRefOf(call.expression);
       if (callee !== undefined) {
         for (const names of enclosing) for (const n of names) facts.calls.push(callee, n);
-        if (SINK_NAMES.has(callee) && enclosing.length > 0) {
+        if (SINK_NAMES.has(nameOfRef(callee)) && enclosing.length > 0) {
           facts.seedCalls.push(call);
           facts.seedNames.push(enclosing.flat());
         }
       }
-    } else if (what === ALIAS) recordAliases(node, facts.aliases);
-    else if ((node as ts.FunctionLikeDeclaration).body) {
-      enclosing.push(functionNames(node as ts.FunctionLikeDeclaration));
+    } else if (what === ALIAS) recordAliases(node, facts);
+    else if (what === DECL) {
+      const name = (node as ts.ParameterDeclaration | ts.ClassDeclaration | ts.NamespaceImport).name;
+      if (name) for (const n of bindingNames(name)) facts.locals.add(n);
+    } else {
+      if (ts.isFunctionDeclaration(node) && node.name) facts.locals.add(node.name.text);
+      if (!(node as ts.FunctionLikeDeclaration).body) return true;
+      enclosing.push(functionKeys(node as ts.FunctionLikeDeclaration));
       return LEAVE;
     }
     return true;
@@ -249,9 +301,21 @@ function hasDefaultExport(node: ts.Node): boolean {
 
 /** The names a function can be called by: its own, or those of what it is assigned to. */
 function functionNames(fn: ts.SignatureDeclaration): string[] {
+  return functionKeys(fn).map(nameOfRef);
+}
+
+/**
+ * functionNames as refs: a method's or property's name, an export name and `default` are
+ * global; a declared function's or variable's name is the file's own (IDENT), and global too
+ * when exported (other files import it by that name).
+ */
+function functionKeys(fn: ts.SignatureDeclaration): string[] {
   const out: string[] = [];
   const own = propertyNameText(fn.name as ts.PropertyName | undefined);
-  if (own !== undefined) out.push(own);
+  if (own !== undefined) {
+    if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) out.push(IDENT + own);
+    if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn) || hasExportModifier(fn)) out.push(own);
+  }
   if (hasDefaultExport(fn)) out.push('default');
   if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return out;
   // Walk up through wrappers of the value (withRetry(async () => ...), cond ? f : g, f as T).
@@ -265,17 +329,34 @@ function functionNames(fn: ts.SignatureDeclaration): string[] {
     p = p.parent;
   }
   if (!p) return out;
-  if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
+  if (ts.isVariableDeclaration(p)) {
+    out.push(...variableTargets(p));
+  } else if (ts.isParameter(p) || ts.isBindingElement(p)) {
+    for (const name of bindingNames(p.name)) out.push(IDENT + name);
+  } else if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) {
     for (const name of bindingNames(p.name)) out.push(name);
   } else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const left = skip(p.left);
-    const name = calleeNameOf(left);
+    const name = calleeRefOf(left);
     if (name !== undefined) out.push(name);
     if (ts.isPropertyAccessExpression(left) && name === 'exports') out.push('default'); // module.exports = function ...
   } else if (ts.isExportAssignment(p)) {
     out.push('default');
   }
   return out;
+}
+
+/** The refs a variable declaration binds: its own names, and the global ones if exported. */
+function variableTargets(decl: ts.VariableDeclaration): string[] {
+  const names = bindingNames(decl.name);
+  const statement = decl.parent?.parent;
+  const exported = !!statement && ts.isVariableStatement(statement) && hasExportModifier(statement);
+  return exported ? [...names.map((n) => IDENT + n), ...names] : names.map((n) => IDENT + n);
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  const mods = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return !!mods?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
 function bindingNames(name: ts.PropertyName | ts.BindingName): string[] {
@@ -286,24 +367,39 @@ function bindingNames(name: ts.PropertyName | ts.BindingName): string[] {
   return t === undefined ? [] : [t];
 }
 
-/** Another name a function may be reached by: `from` may denote the same function as `to`. */
-function recordAliases(node: ts.Node, out: string[]): void {
+/**
+ * Another name a function may be reached by: `from` may denote the same function as `to` (both
+ * refs). Records the names the node declares as the file's own, too.
+ */
+function recordAliases(node: ts.Node, facts: FileFacts): void {
+  const out = facts.aliases;
   const alias = (from: string, to: string): void => {
     out.push(from, to);
   };
-  if (ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) {
-    const from = propertyNameText(node.propertyName) ?? node.name.text;
-    alias(from, propertyNameText(node.name)!);
+  if (ts.isImportSpecifier(node)) {
+    facts.locals.add(node.name.text);
+    alias(propertyNameText(node.propertyName) ?? node.name.text, IDENT + node.name.text);
+  } else if (ts.isExportSpecifier(node)) {
+    const local = propertyNameText(node.propertyName) ?? propertyNameText(node.name)!;
+    // `export { a as b } from './m'` names m's export; `export { a as b }` this file's `a`.
+    const reexport = !!node.parent?.parent?.moduleSpecifier;
+    alias(reexport ? local : IDENT + local, propertyNameText(node.name)!);
   } else if (ts.isImportClause(node) && node.name) {
-    alias('default', node.name.text);
+    facts.locals.add(node.name.text);
+    alias('default', IDENT + node.name.text);
   } else if (ts.isImportEqualsDeclaration(node)) {
-    alias('default', node.name.text);
+    facts.locals.add(node.name.text);
+    alias('default', IDENT + node.name.text);
   } else if (ts.isBindingElement(node)) {
-    const from = propertyNameText(node.propertyName);
-    if (from !== undefined) for (const to of bindingNames(node.name)) alias(from, to);
-  } else if (ts.isVariableDeclaration(node) && node.initializer) {
-    // const send = ask; const f = cond ? a : b; const gw = require('./gw'): any name inside.
-    const targets = bindingNames(node.name);
+    for (const n of bindingNames(node.name)) facts.locals.add(n);
+    // `const { a: b } = x` and `const { ask } = gw`: the local name reads member `a` / `ask`.
+    const from = propertyNameText(node.propertyName) ?? (node.parent && ts.isObjectBindingPattern(node.parent) && ts.isIdentifier(node.name) ? node.name.text : undefined);
+    if (from !== undefined) for (const to of bindingNames(node.name)) alias(from, IDENT + to);
+  } else if (ts.isVariableDeclaration(node)) {
+    for (const n of bindingNames(node.name)) facts.locals.add(n);
+    if (!node.initializer) return;
+    // const send = ask; const f = cond ? a : b; const gw = require('./gw').
+    const targets = variableTargets(node);
     if (targets.length === 0) return;
     const init = skip(node.initializer);
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
@@ -315,25 +411,62 @@ function recordAliases(node: ts.Node, out: string[]): void {
     pairNames(init, targets, out);
   } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
     const to = propertyNameText(node.name);
-    const init = ts.isPropertyAssignment(node) ? node.initializer : node.name;
-    if (to !== undefined) pairNames(init, [to], out);
+    if (to === undefined) return;
+    if (ts.isPropertyAssignment(node)) pairNames(node.initializer, [to], out);
+    else alias(IDENT + node.name.text, to);
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const to = calleeNameOf(node.left);
+    const to = calleeRefOf(node.left);
     if (to !== undefined) pairNames(node.right, [to], out);
   }
 }
 
-/** Pairs every identifier and member name in an expression, not inside function bodies, with each target. */
+/**
+ * Pairs each name an expression's value may be a function by with each target: identifiers and
+ * the member name of `a.b.ask` in value positions, through calls (`withRetry(ask)`,
+ * `ask.bind(x)`), conditionals and logical operators. Not the objects of member accesses (`gw`
+ * in `gw.ask` is not what the value is), object literal keys (a property gets its own alias
+ * from its PropertyAssignment), types, or function bodies: pairing every identifier joined
+ * unrelated names into one component on real code (ottehr: `z.object({ main: ... })` tied a zod
+ * schema to every `main()` script, and 14,130 of the package's names became possible wrappers).
+ * A computed member (`handlers[key]`) names nothing, so its object and key are paired instead.
+ */
 function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): void {
   const pair = (from: string): void => {
     for (const to of targets) out.push(from, to);
   };
   walk(expr, (n) => {
-    if (ts.isFunctionLike(n)) return false;
-    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) pair(n.text);
-    else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
+    if (ts.isFunctionLike(n) || ts.isTypeNode(n)) return false;
+    if (ts.isIdentifier(n)) pair(IDENT + n.text);
+    else if (ts.isPrivateIdentifier(n)) pair(n.text);
+    else if (ts.isPropertyAccessExpression(n)) {
+      pair(n.name.text);
+      return false;
+    } else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
       pair(n.argumentExpression.text);
+      return false;
+    } else if (ts.isPropertyAssignment(n)) {
+      pairNames(n.initializer, targets, out);
+      return false;
+    } else if (ts.isShorthandPropertyAssignment(n)) {
+      pair(IDENT + n.name.text);
+      return false;
+    } else if (ts.isMethodDeclaration(n) || ts.isAccessor(n)) {
+      return false;
+    } else if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      // A call's value is what it returns: `withRetry(ask)` and `ask.bind(x)` may be `ask`, but
+      // `DateTime.now()` is not `now` (pairing callees tied every date to every `now()`).
+      const callee = skip(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') pairNames(callee.expression, targets, out);
+      for (const a of n.arguments ?? []) pairNames(a, targets, out);
+      return false;
+    } else if (ts.isBinaryExpression(n) && !VALUE_OPERATORS.has(n.operatorToken.kind) || ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n) || ts.isTypeOfExpression(n)) {
+      return false; // arithmetic, comparisons, `!x`, `typeof x`: never a function
     }
     return true;
   });
 }
+
+/** Binary operators whose value may be one of their operands. */
+const VALUE_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken, ts.SyntaxKind.EqualsToken,
+]);
