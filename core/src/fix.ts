@@ -120,11 +120,42 @@ function listOf(items: readonly string[]): string {
  * helper's place that two calls reach) says so in its title: nothing is wrapped silently.
  */
 export function noteSharedFixes(findings: readonly Finding[]): void {
+  // Only findings that start (or whose own fix starts) inside a wrapped span can be covered:
+  // looked up by position, so a file with 10,000 findings is not compared pair by pair.
+  const anchors = new Map<string, { start: number; finding: Finding }[]>();
+  const anchor = (fileName: string, start: number, finding: Finding): void => {
+    let list = anchors.get(fileName);
+    if (!list) anchors.set(fileName, (list = []));
+    list.push({ start, finding });
+  };
+  for (const g of findings) {
+    anchor(g.range.fileName, g.range.start, g);
+    const own = g.fixes[0] && targetsOf.get(g.fixes[0]);
+    for (const t of own ?? []) anchor(t.sf.fileName, t.start, g);
+  }
+  for (const list of anchors.values()) list.sort((a, b) => a.start - b.start);
+  const order = new Map(findings.map((g, i) => [g, i]));
+  const startingIn = (t: Target): Finding[] => {
+    const list = anchors.get(t.sf.fileName) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Finding[] = [];
+    for (let i = lo; i < list.length && list[i]!.start <= t.end; i++) out.push(list[i]!.finding);
+    return out;
+  };
   for (const f of findings) {
     for (const fix of f.fixes) {
       const targets = targetsOf.get(fix);
       if (!targets) continue;
-      const covered = findings.filter((g) => g !== f && g.ruleId === f.ruleId && g.kind === f.kind && covers(targets, g));
+      const candidates = new Set(targets.flatMap(startingIn));
+      const covered = [...candidates]
+        .filter((g) => g !== f && g.ruleId === f.ruleId && g.kind === f.kind && covers(targets, g))
+        .sort((a, b) => order.get(a)! - order.get(b)!);
       if (covered.length === 0) continue;
       const lines = [...new Set(covered.map((g) => g.range.startPos.line + 1))];
       const also = covered.length === 1 ? `the finding on line ${lines[0]}` : `${covered.length} other findings (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
