@@ -31,7 +31,10 @@ export function prepareRealProject(dir, repo) {
   const write = (name, lines) => fs.writeFileSync(path.join(dir, name), lines.join('\n') + '\n');
   write('eslint.config.mjs', [
     `import phiGuard from ${JSON.stringify(plugin)};`,
-    `export default [{ files: ${files}, ...phiGuard.configs.recommended, languageOptions: { ...phiGuard.configs.recommended.languageOptions, parserOptions: ${parserOptions} } }];`,
+    // \`files\` after the spread: recommended's own \`files\` (every JS and TS extension) would
+    // otherwise lint what the baseline does not (ottehr's src/scripts/detect-tls.js, which its
+    // tsconfig excludes).
+    `export default [{ ...phiGuard.configs.recommended, files: ${files}, languageOptions: { ...phiGuard.configs.recommended.languageOptions, parserOptions: ${parserOptions} } }];`,
   ]);
   write('eslint.baseline.config.mjs', [
     `import tseslint from ${JSON.stringify(tseslint)};`,
