@@ -325,6 +325,9 @@ function functionKeys(fn: ts.SignatureDeclaration): string[] {
     p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p) ||
       ts.isCallExpression(p) || ts.isNewExpression(p) || ts.isConditionalExpression(p) || ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsToken || ts.isAwaitExpression(p))
   ) {
+    // `const answer = await timed('x', () => ask(q))`: `answer` holds what the call resolved
+    // to, not the callback, so the callback is not called by that name.
+    if (ts.isAwaitExpression(p)) return out;
     n = p;
     p = p.parent;
   }
@@ -452,10 +455,14 @@ function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): vo
       return false;
     } else if (ts.isMethodDeclaration(n) || ts.isAccessor(n)) {
       return false;
+    } else if (ts.isAwaitExpression(n)) {
+      return false; // an awaited value is a call's result (`await withRetry(ask)` is an answer, not `ask`)
     } else if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       // A call's value is what it returns: `withRetry(ask)` and `ask.bind(x)` may be `ask`, but
-      // `DateTime.now()` is not `now` (pairing callees tied every date to every `now()`).
+      // `DateTime.now()` is not `now` (pairing callees tied every date to every `now()`), and
+      // `JSON.parse(text)` is not `text`.
       const callee = skip(n.expression);
+      if (returnsNoFunction(callee)) return false;
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') pairNames(callee.expression, targets, out);
       for (const a of n.arguments ?? []) pairNames(a, targets, out);
       return false;
@@ -465,6 +472,16 @@ function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): vo
     return true;
   });
 }
+
+/** `JSON.parse(x)`, `Object.keys(x)`, `String(x)`, ...: standard library calls that never return a function. */
+function returnsNoFunction(callee: ts.Expression): boolean {
+  const root = ts.isPropertyAccessExpression(callee) ? skip(callee.expression) : callee;
+  return ts.isIdentifier(root) && NO_FUNCTION_GLOBALS.has(root.text);
+}
+const NO_FUNCTION_GLOBALS: ReadonlySet<string> = new Set([
+  'JSON', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Math', 'Date', 'BigInt', 'Symbol', 'RegExp', 'Promise',
+  'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'isNaN', 'isFinite', 'structuredClone',
+]);
 
 /** Binary operators whose value may be one of their operands. */
 const VALUE_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
