@@ -42,7 +42,13 @@ export class WrapperNames {
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
-      const key = (ref: string): string => resolveRef(sf, facts, ref);
+      // Refs repeat (a function's name once per call in it): resolve each once per file.
+      const keys = new Map<string, string>();
+      const key = (ref: string): string => {
+        let k = keys.get(ref);
+        if (k === undefined) keys.set(ref, (k = resolveRef(sf, facts, ref)));
+        return k;
+      };
       facts.seedCalls.forEach((call, i) => {
         if (!isSink(call)) return;
         for (const n of facts.seedNames[i]!) seeds.add(key(n));
