@@ -3,7 +3,8 @@
 #  1. VS Code: code-server 4.100.3 (VS Code 1.100.3) with the packaged .vsix installed, the
 #     telehealth example opened, driven by playwright-core in Debian's headless chromium
 #     (ui.js: squiggle + message, hover with the flow, quick fix applied, diagnostic gone).
-#  2. Neovim (Debian's 0.7) as a second LSP client, started by server/README.md's own snippet.
+#  2. Neovim as a second LSP client, started by server/README.md's own snippet for its version:
+#     Debian's 0.7.2, then 0.10.x (Debian trixie's build, unpacked by nvim/setup-0.10.sh).
 # Installs what is missing (setup.sh; cached outside the repo), builds the .vsix, starts
 # code-server on loopback and stops it by process group. Screenshots and logs go to
 # test-artifacts/e2e-vscode/. Exit status is non-zero when any check fails.
@@ -41,7 +42,7 @@ SUMMARY_DONE=
 summary() {
   [ -n "$SUMMARY_DONE" ] && return; SUMMARY_DONE=1
   local passed=0 failed=0 rc log p f
-  for part in "$RC_VSCODE:ui.log" "$RC_NVIM:nvim.log"; do
+  for part in "$RC_VSCODE:ui.log" "$RC_NVIM:nvim.log" "$RC_NVIM10:nvim-0.10.log"; do
     rc=${part%%:*}; log=$ARTIFACTS/${part#*:}
     [ "$rc" = skipped ] && continue
     p=$(grep -c '^PASS: ' "$log" 2>/dev/null || true); f=$(grep -c '^FAIL: ' "$log" 2>/dev/null || true)
@@ -49,13 +50,13 @@ summary() {
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
     passed=$((passed + p)); failed=$((failed + f))
   done
-  step "done: vscode=$RC_VSCODE nvim=$RC_NVIM (artifacts in ${ARTIFACTS#$REPO/})"
+  step "done: vscode=$RC_VSCODE nvim=$RC_NVIM nvim-0.10=$RC_NVIM10 (artifacts in ${ARTIFACTS#$REPO/})"
   echo "e2e-vscode: $passed passed, $failed failed"
   [ "$failed" = 0 ]
 }
 
 CS_PID=
-RC_VSCODE=skipped RC_NVIM=skipped
+RC_VSCODE=skipped RC_NVIM=skipped RC_NVIM10=skipped
 cleanup() {
   local rc=$?
   if [ -n "$CS_PID" ]; then kill -- "-$CS_PID" 2>/dev/null || true; fi
@@ -66,6 +67,7 @@ cleanup() {
   if [ -z "$SUMMARY_DONE" ]; then
     [ "$RC_VSCODE" = running ] && RC_VSCODE=$rc
     [ "$RC_NVIM" = running ] && RC_NVIM=$rc
+    [ "$RC_NVIM10" = running ] && RC_NVIM10=$rc
     [ "$RC_VSCODE" = skipped ] && [ "$RC_NVIM" = skipped ] && RC_VSCODE=$rc
     summary || true
   fi
@@ -114,16 +116,29 @@ JSON
   kill -- "-$CS_PID" 2>/dev/null || true; CS_PID=
 fi
 
-if [ "${SKIP_NVIM:-0}" != 1 ]; then
-  RC_NVIM=running
-  step "Neovim $(nvim --version | head -1 | cut -d' ' -f2) as an LSP client"
-  X=$RUN/nvim; mkdir -p "$X"
-  set +e
+# One Neovim run: $1 the nvim command, $2 its log (in $ARTIFACTS).
+run_nvim() {
+  local nvim=$1 log=$2 X=$RUN/nvim-$2
+  mkdir -p "$X"
+  step "Neovim $("$nvim" --version | head -1 | cut -d' ' -f2) as an LSP client"
   (cd "$WS" && cp "$REPO/examples/telehealth-app/$FILE" "$WS/$FILE" &&
    XDG_CONFIG_HOME=$X/config XDG_DATA_HOME=$X/data XDG_CACHE_HOME=$X/cache XDG_STATE_HOME=$X/state \
    PHI_GUARD_REPO="$REPO" \
-   timeout 120 nvim --headless --clean -c "luafile $HERE/nvim/lsp-check.lua" "$FILE") 2>&1 | tee "$ARTIFACTS/nvim.log"
-  RC_NVIM=${PIPESTATUS[0]}
+   timeout 120 "$nvim" --headless --clean -c "luafile $HERE/nvim/lsp-check.lua" "$FILE") 2>&1 | tee "$ARTIFACTS/$log"
+  return "${PIPESTATUS[0]}"
+}
+
+if [ "${SKIP_NVIM:-0}" != 1 ]; then
+  RC_NVIM=running
+  set +e
+  run_nvim nvim nvim.log; RC_NVIM=$?
+  RC_NVIM10=running
+  NVIM10=$("$HERE/nvim/setup-0.10.sh" 2>"$ARTIFACTS/nvim-0.10-setup.log" | tail -1)
+  if [ -x "$NVIM10" ]; then
+    run_nvim "$NVIM10" nvim-0.10.log; RC_NVIM10=$?
+  else
+    echo "FAIL: Neovim 0.10 could not be set up (see nvim-0.10-setup.log)" | tee "$ARTIFACTS/nvim-0.10.log"; RC_NVIM10=1
+  fi
   set -e
 fi
 

@@ -256,7 +256,7 @@ fs.symlinkSync('/dev/zero', path.join(WORKSPACE, HUGE));
     }
 
     await fixChecks({ page, shot, runCommand, goTo, editorText, waitForEditorText, problemRows });
-    await viewChecks({ page, shot, runCommand, editorText });
+    await viewChecks({ page, shot, runCommand, editorText, goTo, problemRows });
   } catch (e) {
     failures++;
     console.log(`FAIL: ${e.message.split('\n')[0]}`);
@@ -284,7 +284,7 @@ async function openFile(page, relative, needle, waitForEditorText) {
 }
 
 /** Opens the quick-fix menu at the cursor until an action with this title prefix shows, and runs it. */
-async function runQuickFix(page, titlePrefix) {
+async function runQuickFix(page, titlePrefix, onMenu) {
   const rowsNow = () => page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || ''));
   let offered = [];
   for (let attempt = 1; attempt <= 6; attempt++) {
@@ -302,6 +302,7 @@ async function runQuickFix(page, titlePrefix) {
     if ((focused || '').startsWith(titlePrefix)) break;
     await page.keyboard.press('ArrowDown');
   }
+  if (onMenu) await onMenu();
   await page.keyboard.press('Enter');
   return offered;
 }
@@ -327,7 +328,15 @@ async function fixChecks({ page, shot, runCommand, goTo, editorText, waitForEdit
     return rows;
   };
   // Puts a file back as it was on disk, whether the fix left it dirty or saved.
+  // Undo first (the fix is one edit of the open editor; reliable, as the undo check above
+  // shows); writing the file and reverting is the fallback (a fix applied in a file not open).
   const restore = async (relative, original, gone) => {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    for (let i = 0; i < 3 && (await editorText()).includes(gone); i++) {
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction(([fn, n]) => !new Function(`return (${fn})()`)().includes(n), [EDITORS_TEXT_SRC, gone], { timeout: 3000 }).catch(() => {});
+    }
+    if (!(await editorText()).includes(gone)) return;
     fs.writeFileSync(path.join(WORKSPACE, relative), original);
     await runCommand('File: Revert File').catch(() => {});
     await page.waitForFunction(([fn, n]) => !new Function(`return (${fn})()`)().includes(n), [EDITORS_TEXT_SRC, gone], { timeout: 20000 }).catch(() => {});
@@ -465,7 +474,7 @@ const cursorLine = async (page) => {
 };
 const activeTab = (page) => page.locator('.tab.active').first().innerText().catch(() => '');
 
-async function viewChecks({ page, shot, runCommand }) {
+async function viewChecks({ page, shot, runCommand, editorText, goTo, problemRows }) {
   // --- Findings by vendor: OpenAI with the Patient.fullName finding under it; its steps open the file.
   await runCommand('PHI Guard: Show Findings');
   const byVendor = 'Findings by Vendor';
@@ -625,6 +634,54 @@ async function viewChecks({ page, shot, runCommand }) {
     if (/PHI Guard: \d+/.test(statusText)) break;
   }
   check(/PHI Guard: \d+/.test(statusText), `the repaired config brings the count back (${statusText})`);
+
+  // --- Config quick fixes: a misspelled key and an unknown vendor id, one problem each.
+  const typos = '{\n  "approvedVendors": ["open-ai"],\n  "redactor": [{ "name": "redact", "from": "./src/phi/redact" }]\n}\n';
+  fs.writeFileSync(configFile, typos);
+  await page.waitForFunction(([fn]) => new Function(`return (${fn})()`)().includes('"redactor"'), [EDITORS_TEXT_SRC], { timeout: 20000 }).catch(() => {});
+  // The Problems list renders only the rows in view: filter it to each problem in turn.
+  const filterInput = page.locator('input[placeholder^="Filter (e.g. text"]').first();
+  const configProblems = async () => {
+    const rows = [];
+    for (const [text, pattern] of [['redactor', /redactor\b/], ['open-ai', /open-ai/]]) {
+      await filterInput.fill(text).catch(() => {});
+      await page.waitForTimeout(400);
+      rows.push(...(await problemRows()).filter((r) => pattern.test(r)));
+    }
+    await filterInput.fill('').catch(() => {});
+    return rows;
+  };
+  let configRows = [];
+  for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    configRows = await configProblems();
+    if (configRows.some((r) => /redactor\b/.test(r)) && configRows.some((r) => /open-ai/.test(r))) break;
+  }
+  mark(`config problems: ${JSON.stringify(configRows)}`);
+  check(configRows.filter((r) => /redactor\b/.test(r)).length === 1 && configRows.filter((r) => /open-ai/.test(r)).length === 1, 'each config problem is listed once in the Problems panel (the misspelled key, the unknown vendor id)');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await goTo(3, 5);
+  const keyFix = await runQuickFix(page, 'Change "redactor" to "redactors"', () => shot('19-config-quick-fix-menu.png'));
+  check(keyFix.some((o) => o.startsWith('Change "redactor" to "redactors"')), 'the misspelled key offers a quick fix to the key it was meant to be');
+  await page.waitForFunction(([fn]) => new Function(`return (${fn})()`)().includes('"redactors"'), [EDITORS_TEXT_SRC], { timeout: 20000 }).catch(() => {});
+  await goTo(2, 25);
+  const vendorFix = await runQuickFix(page, 'Change "open-ai" to "openai"');
+  check(vendorFix.some((o) => o.startsWith('Change "open-ai" to "openai"')), 'the unknown vendor id offers a quick fix to the nearest known id');
+  await page.waitForFunction(([fn]) => new Function(`return (${fn})()`)().includes('["openai"]'), [EDITORS_TEXT_SRC], { timeout: 20000 }).catch(() => {});
+  const fixedConfig = await editorText();
+  check(fixedConfig.includes('"redactors"') && fixedConfig.includes('["openai"]'), 'both config quick fixes applied in the editor');
+  for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    configRows = await configProblems();
+    if (configRows.length === 0) break;
+  }
+  check(configRows.length === 0, `the config problems are gone after the fixes (${configRows.length} left)`);
+  await page.mouse.move(5, 5);
+  await shot('19b-config-fixed.png');
+  await runCommand('File: Revert File').catch(() => {});
+  fs.writeFileSync(configFile, originalConfig);
+  for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    statusText = (await statusItem.innerText()).trim();
+    if (/PHI Guard: \d+/.test(statusText)) break;
+  }
 
   // --- Walkthrough.
   await runCommand('Welcome: Open Walkthrough...');
