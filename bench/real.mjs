@@ -45,19 +45,25 @@ export function prepareRealProject(dir, repo) {
     "const noop = { meta: { type: 'problem', schema: [], messages: {} }, create: () => ({ Program() {} }) };",
     `export default [{ files: ${files}, plugins: { bench: { rules: { noop } } }, languageOptions: { parser: tseslint.parser, parserOptions: ${parserOptions} }, rules: { 'bench/noop': 'error' } }];`,
   ]);
+  const { lines, files: count } = countSourceLines(dir);
+  return { lines, files: count, notes };
+}
+
+/** Files and lines of the TypeScript sources under DIR/src (declarations left out), as the real rows count them. */
+export function countSourceLines(dir) {
   let lines = 0;
-  let count = 0;
+  let files = 0;
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (/\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-        count++;
+        files++;
         lines += fs.readFileSync(p, 'utf8').split('\n').length;
       }
     }
   };
   walk(path.join(dir, 'src'));
-  return { lines, files: count, notes };
+  return { lines, files };
 }

@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateProject } from '../../bench/generator.mjs';
+import { countSourceLines } from '../../bench/real.mjs';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -62,25 +63,6 @@ function largestFiles(root, count = 3) {
   };
   walk(path.join(root, 'src'));
   return found.sort((a, b) => b.lines - a.lines).slice(0, count).map((f) => f.p);
-}
-
-/** Lines of the TypeScript files under DIR/src, as the bench's real rows count them. */
-function countLines(root) {
-  let files = 0;
-  let lines = 0;
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-        files++;
-        lines += fs.readFileSync(p, 'utf8').split('\n').length;
-      }
-    }
-  };
-  walk(path.join(root, 'src'));
-  return { modules: files, lines };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -204,7 +186,8 @@ try {
   let files;
   if (REAL) {
     if (!fs.existsSync(path.join(root, 'tsconfig.json'))) throw new Error(`--real ${REAL}: no tsconfig.json there`);
-    project = countLines(root);
+    const counted = countSourceLines(root);
+    project = { modules: counted.files, lines: counted.lines };
     files = EDIT_FILES ? EDIT_FILES.split(',').map((f) => path.resolve(root, f)) : largestFiles(root);
     console.log(`project: ${root}, ${project.modules} files, ${project.lines} lines under src/; edited: ${files.map((f) => path.relative(root, f)).join(', ')}`);
   } else {
