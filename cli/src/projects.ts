@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFAULT_PROJECT_OPTIONS } from '@phi-guard/core';
+import { DEFAULT_PROJECT_OPTIONS, jsDocParsingModeFor } from '@phi-guard/core';
 
 export const SOURCE_EXTENSIONS = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
@@ -168,7 +168,19 @@ const sharedDeclarations = new Map<string, ts.SourceFile>();
  */
 export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> = new Map()): ts.Program {
   const host = ts.createCompilerHost(plan.options) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
-  const read = host.getSourceFile.bind(host);
+  // The compiler host's own getSourceFile, but with only the JSDoc the analysis reads.
+  const read: ts.CompilerHost['getSourceFile'] = (fileName, languageVersionOrOptions, onError) => {
+    let text: string | undefined;
+    try {
+      text = host.readFile(fileName);
+    } catch (err) {
+      onError?.(err instanceof Error ? err.message : String(err));
+      text = '';
+    }
+    if (text === undefined) return undefined;
+    const options = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    return ts.createSourceFile(fileName, text, { ...options, jsDocParsingMode: jsDocParsingModeFor(fileName, text) });
+  };
   const getSourceFile: typeof read = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     try {
       return read(fileName, languageVersionOrOptions, onError, shouldCreate);

@@ -13,6 +13,7 @@ export { ruleDocsUrl } from './docs';
 export { catalog } from './vendors/catalog';
 export { parseDirectives, isSuppressed, honouredDirectives, eslintRuleName, type Directive } from './directives';
 export { DEFAULT_PROJECT_OPTIONS, defaultProjectFolder, defaultProjectRoots } from './defaultProject';
+export { jsDocParsingModeFor } from './program/jsdocMode';
 export {
   BASELINE_FILE_NAME,
   baselineFor,
