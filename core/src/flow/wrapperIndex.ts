@@ -3,6 +3,7 @@ import { catalog } from '../vendors/catalog';
 import { skip } from '../vendors/constants';
 import type { ProgramContext } from '../program/context';
 import { isProjectFile } from '../program/moduleOf';
+import { SeedVerdicts } from './seedVerdicts';
 import { LEAVE, walk } from './walk';
 import type { ModuleExportName } from '../tsCompat';
 
@@ -21,6 +22,8 @@ import type { ModuleExportName } from '../tsCompat';
  */
 export class WrapperNames {
   private readonly names = new Set<string>();
+  /** How many seed calls the matcher was asked about, and how many verdicts came from the program before. */
+  readonly verdicts: SeedVerdicts;
 
   /**
    * `isSink`: whether a call is an LLM call (the sink matcher). Only functions holding one seed
@@ -28,7 +31,8 @@ export class WrapperNames {
    * seeding on those names alone made nearly every function of a 266k-line project a possible
    * wrapper (11,957 names), so every call was resolved and summarized.
    */
-  constructor(program: ts.Program, isSink: (call: ts.CallExpression) => boolean, extraSinkNames: readonly string[] = []) {
+  constructor(program: ts.Program, isSink: (call: ts.CallExpression) => boolean, extraSinkNames: readonly string[], verdicts: SeedVerdicts) {
+    this.verdicts = verdicts;
     /** callee name -> names of the functions whose bodies call it. */
     const callersOf = new Map<string, Set<string>>();
     /** name -> names that may denote the same function (imports, re-exports, variables). */
@@ -49,9 +53,8 @@ export class WrapperNames {
         if (k === undefined) keys.set(ref, (k = resolveRef(sf, facts, ref)));
         return k;
       };
-      facts.seedCalls.forEach((call, i) => {
-        if (!isSink(call)) return;
-        for (const n of facts.seedNames[i]!) seeds.add(key(n));
+      verdicts.of(sf, facts.seedCalls, isSink).forEach((yes, i) => {
+        if (yes) for (const n of facts.seedNames[i]!) seeds.add(key(n));
       });
       // Functions that call a sink declared in the config are wrappers too.
       if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(nameOfRef(facts.calls[i]!))) seeds.add(key(facts.calls[i + 1]!));
@@ -275,7 +278,7 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
 
 export function wrapperNames(ctx: ProgramContext, isSink: (call: ts.CallExpression) => boolean): WrapperNames {
   let w = perContext.get(ctx);
-  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, isSink, ctx.config.sinks.map((s) => s.function))));
+  if (!w) perContext.set(ctx, (w = new WrapperNames(ctx.program, isSink, ctx.config.sinks.map((s) => s.function), new SeedVerdicts(ctx.program, ctx.config))));
   return w;
 }
 

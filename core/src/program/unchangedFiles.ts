@@ -1,0 +1,104 @@
+import * as path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * Which files of a new program the checker sees as it saw them in the program before: the
+ * editor makes a program per keystroke and reuses the SourceFile objects of unchanged files, but
+ * an unchanged file's types still change when a file it imports changes. A file keeps its types
+ * when its SourceFile object is the same and nothing it imports, directly or through other
+ * files, was changed, added or removed. A changed file that can reach every file without an
+ * import (a script, `declare global`, `declare module "x"`, `export as namespace`) or changed
+ * compiler options make every file count as changed.
+ *
+ * The import graph is read through `forEachResolvedModule`, which TypeScript's Program has but
+ * does not declare; without it nothing is reused (answers are recomputed, never wrong).
+ */
+export interface ProgramShape {
+  readonly options: string;
+  /** Weakly: a shape kept for the next program must not keep this one's files alive. */
+  readonly files: ReadonlyMap<string, { readonly sf: WeakRef<ts.SourceFile>; readonly global: boolean }>;
+  /** fileName -> the files that import it (or reference it with `/// <reference>`). */
+  readonly importers: ReadonlyMap<string, readonly string[]>;
+}
+
+interface ResolutionWalker {
+  forEachResolvedModule?(cb: (resolution: { resolvedModule?: { resolvedFileName: string } }, name: string, mode: unknown, filePath: string) => void): void;
+  forEachResolvedTypeReferenceDirective?(
+    cb: (resolution: { resolvedTypeReferenceDirective?: { resolvedFileName?: string } }, name: string, mode: unknown, filePath: string) => void,
+  ): void;
+}
+
+export function shapeOf(program: ts.Program): ProgramShape | undefined {
+  const walker = program as unknown as ResolutionWalker;
+  if (typeof walker.forEachResolvedModule !== 'function' || typeof walker.forEachResolvedTypeReferenceDirective !== 'function') return undefined;
+  const files = new Map<string, { sf: WeakRef<ts.SourceFile>; global: boolean }>();
+  for (const sf of program.getSourceFiles()) files.set(sf.fileName, { sf: new WeakRef(sf), global: reachesEveryFile(sf) });
+  const importers = new Map<string, string[]>();
+  const edge = (from: string | undefined, to: string | undefined): void => {
+    if (!to) return;
+    const target = program.getSourceFile(to)?.fileName;
+    if (!from || !target || from === target) return;
+    const list = importers.get(target);
+    if (list) list.push(from);
+    else importers.set(target, [from]);
+  };
+  const byPath = (filePath: string) => program.getSourceFileByPath(filePath as ts.Path)?.fileName;
+  walker.forEachResolvedModule((r, _n, _m, filePath) => edge(byPath(filePath), r.resolvedModule?.resolvedFileName));
+  walker.forEachResolvedTypeReferenceDirective((r, _n, _m, filePath) => edge(byPath(filePath), r.resolvedTypeReferenceDirective?.resolvedFileName));
+  for (const sf of program.getSourceFiles()) {
+    for (const ref of sf.referencedFiles) edge(sf.fileName, path.resolve(path.dirname(sf.fileName), ref.fileName));
+  }
+  return { options: optionsKey(program.getCompilerOptions()), files, importers };
+}
+
+/** The files of `next` whose types are as in `prev`; undefined when none can be trusted. */
+export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape): ReadonlySet<ts.SourceFile> | undefined {
+  if (prev.options !== next.options) return undefined;
+  const changed: string[] = [];
+  for (const [name, file] of next.files) {
+    const before = prev.files.get(name)?.sf.deref();
+    if (before !== undefined && before === file.sf.deref()) continue;
+    if (file.global || prev.files.get(name)?.global) return undefined;
+    changed.push(name);
+  }
+  for (const [name, file] of prev.files) {
+    if (next.files.has(name)) continue;
+    if (file.global) return undefined;
+    changed.push(name);
+  }
+  // Everything that imports a changed file, in either program (an import of a removed file
+  // no longer resolves in the new one), directly or not.
+  const affected = new Set(changed);
+  const work = [...changed];
+  while (work.length > 0) {
+    const name = work.pop()!;
+    for (const graph of [next.importers, prev.importers]) {
+      for (const importer of graph.get(name) ?? []) {
+        if (affected.has(importer)) continue;
+        affected.add(importer);
+        work.push(importer);
+      }
+    }
+  }
+  const same = new Set<ts.SourceFile>();
+  for (const [name, file] of next.files) {
+    const sf = file.sf.deref();
+    if (sf && !affected.has(name)) same.add(sf);
+  }
+  return same;
+}
+
+function reachesEveryFile(sf: ts.SourceFile): boolean {
+  if (!ts.isExternalModule(sf)) return true;
+  return sf.statements.some(
+    (s) => ts.isNamespaceExportDeclaration(s) || (ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || s.name.text === 'global')),
+  );
+}
+
+function optionsKey(options: ts.CompilerOptions): string {
+  const plain: [string, unknown][] = [];
+  // `configFile` is the tsconfig's own SourceFile; its text is in the other options already.
+  for (const [k, v] of Object.entries(options)) if (v !== undefined && k !== 'configFile') plain.push([k, v]);
+  plain.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return JSON.stringify(plain);
+}
