@@ -4,6 +4,7 @@ import type { BaaStatus, CallRef, CallSite, FileAnalysis, Finding, FlowStep, Phi
 import { BudgetExceeded, checkBudget } from './program/context';
 import { Deferred, getFlowContext, TooDeep, type FlowContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
+import { noteEditedFile } from './flow/seedVerdicts';
 import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
 import type { FunctionNode } from './flow/summaryTypes';
@@ -17,6 +18,12 @@ import type { SinkMatch } from './vendors/sinkTypes';
 export interface AnalyzeOptions {
   /** Per-file budget; when exhausted the file gets a fail-closed finding. Default 10 s. */
   timeBudgetMs?: number;
+  /**
+   * The file is open in an editor and about to change: its next program can then tell whether
+   * an edit changed what other files see of it (flow/seedVerdicts.ts), and not re-resolve the
+   * calls of every file that imports it. Costs one declaration emit of the file.
+   */
+  edited?: boolean;
 }
 
 /** What the hover says; the adapter renders it (file names relative to its workspace, links). */
@@ -80,6 +87,7 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
       checkBudget(ctx);
       return !!eng.matcher.match(c);
     });
+    if (options.edited) noteEditedFile(program, config, sourceFile);
     const redactorsSeen = new Set<ts.Node>();
     const isRedactorCall = (c: ts.CallExpression | ts.TaggedTemplateExpression) => {
       const yes = eng.redactors.isRedactorCall(c);

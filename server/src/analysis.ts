@@ -128,7 +128,8 @@ export class Analyzer {
           `ESLint stops on it too. Fix the configuration`,
       );
     }
-    const analysis = analyzeFile(program, sourceFile, config, { timeBudgetMs: this.options.timeBudgetMs });
+    // An open document is what the user edits next (see AnalyzeOptions.edited).
+    const analysis = analyzeFile(program, sourceFile, config, { timeBudgetMs: this.options.timeBudgetMs, edited: version !== null });
     const directives = parseDirectives(sourceFile.text, fileName);
     // A PHI Guard finding is hidden only by a directive with a reason (`-- why`); a fail-closed
     // one only by a directive that also names its rule: a bare `eslint-disable-line` written

@@ -90,9 +90,18 @@ describe('programs that follow each other (the editor)', () => {
     assert.equal(third.asked, 0);
     assert.equal(third.reused, 2);
 
+    // A change in the client that its importers cannot see (its declarations read the same):
+    // the gateway keeps its verdict.
+    project.edit('client.ts', `${CLIENT_OPENAI}const retries = 3;\nconsole.log(retries);\n`);
+    const fourth = project.analyze();
+    assert.deepEqual(fourth.rows, ['5 no-phi-in-prompt Patient.fullName']);
+    assert.equal(fourth.asked, 0);
+
     // And back: the same answer a fresh program gives.
     project.edit('client.ts', CLIENT_LOCAL);
-    assert.deepEqual(project.analyze().rows, []);
+    const fifth = project.analyze();
+    assert.deepEqual(fifth.rows, []);
+    assert.equal(fifth.asked, 1);
   });
 
   it('asks again everywhere after an edit that can change any file (declare global, a script)', () => {

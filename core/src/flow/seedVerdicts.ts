@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import type { ResolvedConfig } from '../config/types';
-import { filesWithUnchangedTypes, shapeOf, type ProgramShape } from '../program/unchangedFiles';
+import { declarationsOf, filesWithUnchangedTypes, shapeOf, type ProgramShape } from '../program/unchangedFiles';
 
 /**
  * The sink matcher's verdicts on each file's seed calls (see wrapperIndex.ts), carried from one
@@ -10,6 +10,7 @@ import { filesWithUnchangedTypes, shapeOf, type ProgramShape } from '../program/
  * types cannot have changed (program/unchangedFiles.ts); the others are asked again.
  */
 interface Remembered {
+  program: WeakRef<ts.Program>;
   shape: ProgramShape;
   verdicts: WeakMap<ts.SourceFile, readonly boolean[]>;
 }
@@ -20,6 +21,27 @@ const remembered = new Map<string, Remembered>();
 const configIds = new WeakMap<ResolvedConfig, number>();
 let nextConfigId = 0;
 
+function keyOf(program: ts.Program, config: ResolvedConfig): string {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = nextConfigId++));
+  return `${id}|${String(program.getCompilerOptions().configFilePath ?? '')}`;
+}
+
+/**
+ * A file the user is editing: its declarations are remembered now, so that its next version,
+ * if they read the same, leaves its importers' verdicts alone. Without this a file's first edit
+ * could not be compared and counted as changed for every file that imports it, and a large
+ * package imports its shared modules from everywhere.
+ */
+export function noteEditedFile(program: ts.Program, config: ResolvedConfig, sf: ts.SourceFile): void {
+  const entry = remembered.get(keyOf(program, config));
+  if (!entry || entry.program.deref() !== program) return;
+  const shape = entry.shape;
+  if ( shape.apis.has(sf.fileName) || shape.files.get(sf.fileName)?.sf.deref() !== sf) return;
+  const api = declarationsOf(program, sf);
+  if (api !== undefined) shape.apis.set(sf.fileName, api);
+}
+
 export class SeedVerdicts {
   /** Seed calls whose verdict came from the program before, and calls asked. */
   reused = 0;
@@ -29,18 +51,16 @@ export class SeedVerdicts {
   private readonly current = new WeakMap<ts.SourceFile, readonly boolean[]>();
 
   constructor(program: ts.Program, config: ResolvedConfig) {
-    let id = configIds.get(config);
-    if (id === undefined) configIds.set(config, (id = nextConfigId++));
-    const key = `${id}|${String(program.getCompilerOptions().configFilePath ?? '')}`;
+    const key = keyOf(program, config);
     const shape = shapeOf(program);
     const before = remembered.get(key);
     remembered.delete(key);
     if (before && shape) {
-      this.trusted = filesWithUnchangedTypes(before.shape, shape);
+      this.trusted = filesWithUnchangedTypes(before.shape, shape, program);
       this.previous = before.verdicts;
     }
     if (!shape) return;
-    remembered.set(key, { shape, verdicts: this.current });
+    remembered.set(key, { program: new WeakRef(program), shape, verdicts: this.current });
     if (remembered.size > MAX_PROJECTS) remembered.delete(remembered.keys().next().value!);
   }
 

@@ -46,20 +46,14 @@ export class WrapperNames {
     for (const sf of program.getSourceFiles()) {
       if (sf.isDeclarationFile || !isProjectFile(sf.fileName)) continue;
       const facts = factsOf(sf);
-      // Refs repeat (a function's name once per call in it): resolve each once per file.
-      const keys = new Map<string, string>();
-      const key = (ref: string): string => {
-        let k = keys.get(ref);
-        if (k === undefined) keys.set(ref, (k = resolveRef(sf, facts, ref)));
-        return k;
-      };
+      const keyed = keyedFactsOf(sf, facts);
       verdicts.of(sf, facts.seedCalls, isSink).forEach((yes, i) => {
-        if (yes) for (const n of facts.seedNames[i]!) seeds.add(key(n));
+        if (yes) for (const n of keyed.seedNames[i]!) seeds.add(n);
       });
       // Functions that call a sink declared in the config are wrappers too.
-      if (extraSinkNames.length > 0) for (let i = 0; i < facts.calls.length; i += 2) if (extraSinkNames.includes(nameOfRef(facts.calls[i]!))) seeds.add(key(facts.calls[i + 1]!));
-      for (let i = 0; i < facts.calls.length; i += 2) add(callersOf, key(facts.calls[i]!), key(facts.calls[i + 1]!));
-      for (let i = 0; i < facts.aliases.length; i += 2) add(aliasesOf, key(facts.aliases[i]!), key(facts.aliases[i + 1]!));
+      if (extraSinkNames.length > 0) for (let i = 0; i < keyed.calls.length; i += 2) if (extraSinkNames.includes(nameOfRef(keyed.calls[i]!))) seeds.add(keyed.calls[i + 1]!);
+      for (let i = 0; i < keyed.calls.length; i += 2) add(callersOf, keyed.calls[i]!, keyed.calls[i + 1]!);
+      for (let i = 0; i < keyed.aliases.length; i += 2) add(aliasesOf, keyed.aliases[i]!, keyed.aliases[i + 1]!);
     }
 
     // Close over "calls a wrapper" and aliases.
@@ -254,6 +248,30 @@ function factsOf(sf: ts.SourceFile): FileFacts {
   walk(sf, enter, leave);
   fileFacts.set(sf, facts);
   return facts;
+}
+
+/** A file's facts with its refs resolved to keys: they depend on the file alone, so per SourceFile too. */
+interface KeyedFacts {
+  seedNames: string[][];
+  calls: string[];
+  aliases: string[];
+}
+
+const keyedFacts = new WeakMap<ts.SourceFile, KeyedFacts>();
+
+function keyedFactsOf(sf: ts.SourceFile, facts: FileFacts): KeyedFacts {
+  let keyed = keyedFacts.get(sf);
+  if (keyed) return keyed;
+  // Refs repeat (a function's name once per call in it): resolve each once.
+  const keys = new Map<string, string>();
+  const key = (ref: string): string => {
+    let k = keys.get(ref);
+    if (k === undefined) keys.set(ref, (k = resolveRef(sf, facts, ref)));
+    return k;
+  };
+  keyed = { seedNames: facts.seedNames.map((names) => names.map(key)), calls: facts.calls.map(key), aliases: facts.aliases.map(key) };
+  keyedFacts.set(sf, keyed);
+  return keyed;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ProgramShape {
   readonly files: ReadonlyMap<string, { readonly sf: WeakRef<ts.SourceFile>; readonly global: boolean }>;
   /** fileName -> the files that import it (or reference it with `/// <reference>`). */
   readonly importers: ReadonlyMap<string, readonly string[]>;
+  /** fileName -> its declaration output, where computed (see filesWithUnchangedTypes). */
+  readonly apis: Map<string, string>;
 }
 
 interface ResolutionWalker {
@@ -48,11 +50,17 @@ export function shapeOf(program: ts.Program): ProgramShape | undefined {
   for (const sf of program.getSourceFiles()) {
     for (const ref of sf.referencedFiles) edge(sf.fileName, path.resolve(path.dirname(sf.fileName), ref.fileName));
   }
-  return { options: optionsKey(program.getCompilerOptions()), files, importers };
+  return { options: optionsKey(program.getCompilerOptions()), files, importers, apis: new Map() };
 }
 
-/** The files of `next` whose types are as in `prev`; undefined when none can be trusted. */
-export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape): ReadonlySet<ts.SourceFile> | undefined {
+/**
+ * The files of `next` (the shape of `program`) whose types are as in `prev`; undefined when
+ * none can be trusted. A changed file whose declarations (its .d.ts, all an importer sees) read
+ * as they did the last time they were computed does not change its importers: typing inside a
+ * function body is most edits. The first edit of a file, added and removed files, and files
+ * reached through a changed one count as changed for their importers too.
+ */
+export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape, program: ts.Program): ReadonlySet<ts.SourceFile> | undefined {
   if (prev.options !== next.options) return undefined;
   const changed: string[] = [];
   for (const [name, file] of next.files) {
@@ -66,10 +74,16 @@ export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape):
     if (file.global) return undefined;
     changed.push(name);
   }
-  // Everything that imports a changed file, in either program (an import of a removed file
-  // no longer resolves in the new one), directly or not.
   const affected = new Set(changed);
-  const work = [...changed];
+  const work: string[] = [];
+  for (const name of changed) {
+    const sf = next.files.get(name)?.sf.deref();
+    const api = sf && declarationsOf(program, sf);
+    if (api !== undefined) next.apis.set(name, api);
+    if (api === undefined || api !== prev.apis.get(name)) work.push(name);
+  }
+  // Everything that imports a file whose declarations changed, in either program (an import of
+  // a removed file no longer resolves in the new one), directly or not.
   while (work.length > 0) {
     const name = work.pop()!;
     for (const graph of [next.importers, prev.importers]) {
@@ -80,12 +94,38 @@ export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape):
       }
     }
   }
+  // Declarations known from before stay known for the files whose types did not change.
+  for (const [name, api] of prev.apis) if (!affected.has(name) && !next.apis.has(name)) next.apis.set(name, api);
   const same = new Set<ts.SourceFile>();
   for (const [name, file] of next.files) {
     const sf = file.sf.deref();
     if (sf && !affected.has(name)) same.add(sf);
   }
   return same;
+}
+
+type EmitWithForce = (
+  target: ts.SourceFile,
+  write: ts.WriteFileCallback,
+  cancel: undefined,
+  emitOnlyDts: boolean,
+  transformers: undefined,
+  forceDtsEmit: boolean,
+) => ts.EmitResult;
+
+/**
+ * What importers see of a file: its declaration output, made even where the options say noEmit
+ * (TypeScript's own builder does the same to decide what to re-check; the `forceDtsEmit`
+ * argument is not declared). Undefined when it cannot be made.
+ */
+export function declarationsOf(program: ts.Program, sf: ts.SourceFile): string | undefined {
+  let text = '';
+  try {
+    (program.emit as unknown as EmitWithForce)(sf, (_name, data) => (text += data), undefined, true, undefined, true);
+  } catch {
+    return undefined;
+  }
+  return text.length > 0 ? text : undefined;
 }
 
 function reachesEveryFile(sf: ts.SourceFile): boolean {
