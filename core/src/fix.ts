@@ -3,6 +3,7 @@ import { aliasTarget } from './symbols';
 import * as path from 'node:path';
 import type { RedactorSpec, ResolvedConfig } from './config/types';
 import type { Finding, SuggestedFix, TextEdit } from './findings';
+import { firstStartingAt } from './sorted';
 
 /** A wrapped expression, for titles and for telling which findings one fix also removes. */
 interface Target {
@@ -137,15 +138,8 @@ export function noteSharedFixes(findings: readonly Finding[]): void {
   const order = new Map(findings.map((g, i) => [g, i]));
   const startingIn = (t: Target): Finding[] => {
     const list = anchors.get(t.sf.fileName) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.start < t.start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Finding[] = [];
-    for (let i = lo; i < list.length && list[i]!.start <= t.end; i++) out.push(list[i]!.finding);
+    for (let i = firstStartingAt(list, t.start, (a) => a.start); i < list.length && list[i]!.start <= t.end; i++) out.push(list[i]!.finding);
     return out;
   };
   for (const f of findings) {

@@ -3,6 +3,7 @@ import { catalog } from '../vendors/catalog';
 import { skip } from '../vendors/constants';
 import type { ProgramContext } from '../program/context';
 import { isProjectFile } from '../program/moduleOf';
+import { firstStartingAt } from '../sorted';
 import { SeedVerdicts } from './seedVerdicts';
 import { LEAVE, walk } from './walk';
 import type { ModuleExportName } from '../tsCompat';
@@ -282,13 +283,7 @@ export function callsWithin(root: ts.Node): readonly (ts.CallExpression | ts.New
   const all = factsOf(root.getSourceFile()).callNodes;
   if (ts.isSourceFile(root)) return all;
   // Pre-order puts a node after its ancestors, so positions never decrease: binary search.
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (all[mid]!.pos < root.pos) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(all, root.pos, (c) => c.pos);
   let end = lo;
   while (end < all.length && all[end]!.pos < root.end) end++;
   return all.slice(lo, end).filter((c) => c.end <= root.end);
