@@ -84,6 +84,24 @@ export async function f(p: Patient, raw: unknown) {
     assert.deepEqual(rows.sort(), ['10 approved-vendors', '10 no-phi-in-prompt Patient.fullName']);
     assert.deepEqual(asked.filter((a) => !a.startsWith('getSymbolAtLocation(Intake)') && !a.startsWith('getSymbolAtLocation(z)')), []);
   });
+  it('a wrapper given another name by Object.assign or Object.freeze is still a wrapper', () => {
+    const files = {
+      'gw.ts': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nasync function ask(text: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });\n}\nexport const send = Object.assign(ask, { retries: 3 });\nexport const post = Object.freeze(ask);\n`,
+      'file.ts': [
+        `import type { Patient } from './models.js';`,
+        `import { send, post } from './gw.js';`,
+        `export async function run(p: Patient) {`,
+        `  await send(p.fullName);`,
+        `  return post(p.ssn);`,
+        `}`,
+      ].join('\n'),
+    };
+    const { program, sourceFile } = programWithFiles(files);
+    const rows = analyzeFile(program, sourceFile, loadConfigForFile(sourceFile.fileName)).findings
+      .filter((f) => f.ruleId === 'no-phi-in-prompt')
+      .map((f) => `${f.range.startPos.line + 1} ${f.phi?.join(',')}`);
+    assert.deepEqual(rows.sort(), ['4 Patient.fullName', '5 Patient.ssn']);
+  });
   it("a wrapper's name reaches other files only through imports and exports, not through their locals and data", () => {
     // ottehr: aliasing by name alone joined 14,130 names (`result`, `timezone`, `filter`, ...) to
     // one wrapper through one file each, so half of the package's calls were resolved with the

@@ -484,6 +484,10 @@ function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): vo
       // `DateTime.now()` is not `now` (pairing callees tied every date to every `now()`), and
       // `JSON.parse(text)` is not `text`.
       const callee = skip(n.expression);
+      if (returnsFirstArgument(callee)) {
+        if (n.arguments?.[0]) pairNames(n.arguments[0], targets, out);
+        return false;
+      }
       if (returnsNoFunction(callee)) return false;
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') pairNames(callee.expression, targets, out);
       for (const a of n.arguments ?? []) pairNames(a, targets, out);
@@ -494,6 +498,14 @@ function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): vo
     return true;
   });
 }
+
+/** `Object.assign(f, ...)`, `Object.freeze(f)`, ...: the value is the first argument itself. */
+function returnsFirstArgument(callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || !OBJECT_RETURNS_FIRST.has(callee.name.text)) return false;
+  const root = skip(callee.expression);
+  return ts.isIdentifier(root) && root.text === 'Object';
+}
+const OBJECT_RETURNS_FIRST: ReadonlySet<string> = new Set(['assign', 'freeze', 'seal', 'preventExtensions', 'setPrototypeOf', 'defineProperty', 'defineProperties']);
 
 /** `JSON.parse(x)`, `Object.keys(x)`, `String(x)`, ...: standard library calls that never return a function. */
 function returnsNoFunction(callee: ts.Expression): boolean {
