@@ -48,34 +48,8 @@ export interface LintRequest {
   recommended?: { files: string[]; allowDefaultProject: string[] };
 }
 
-/** ESLint in a child process (typescript-eslint keeps one project service per process), as test/server/parity.test.ts does. */
-const LINT_SCRIPT = `
-const { ESLint } = require('eslint');
-const request = JSON.parse(process.argv[1]);
-(async () => {
-  let options = { cwd: request.cwd };
-  if (request.recommended) {
-    const recommended = require('eslint-plugin-phi-guard').configs.recommended;
-    options = {
-      cwd: request.cwd,
-      overrideConfigFile: true,
-      overrideConfig: [{
-        ...recommended,
-        files: request.recommended.files,
-        languageOptions: {
-          ...recommended.languageOptions,
-          parserOptions: {
-            projectService: { allowDefaultProject: request.recommended.allowDefaultProject, maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 1000 },
-            tsconfigRootDir: request.cwd,
-          },
-        },
-      }],
-    };
-  }
-  const results = await new ESLint(options).lintFiles(request.patterns);
-  process.stdout.write(JSON.stringify(results.map((r) => ({ filePath: r.filePath, messages: r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.message, fatal: m.fatal })) }))));
-})().catch((e) => { console.error(e); process.exit(2); });
-`;
+/** ESLint in a child process (typescript-eslint keeps one project service per process), the same script test/server/parity.test.ts runs. */
+const LINT_SCRIPT = path.join(REPO_ROOT, 'test/support/eslint-child.cjs');
 
 export interface LintMessage {
   file: string;
@@ -86,8 +60,10 @@ export interface LintMessage {
 }
 
 export function eslintMessages(request: LintRequest): LintMessage[] {
-  const out = execFileSync(process.execPath, ['-e', LINT_SCRIPT, JSON.stringify(request)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const results = JSON.parse(out) as { filePath: string; messages: Omit<LintMessage, 'file'>[] }[];
+  const out = execFileSync(process.execPath, [LINT_SCRIPT, JSON.stringify(request)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const outcome = JSON.parse(out) as { results: { filePath: string; messages: Omit<LintMessage, 'file'>[] }[] } | { stopped: string };
+  if ('stopped' in outcome) throw new Error(`ESLint stopped: ${outcome.stopped}`);
+  const results = outcome.results;
   return results.flatMap((r) => r.messages.map((m) => ({ ...m, file: path.relative(request.cwd, r.filePath).split(path.sep).join('/') })));
 }
 
