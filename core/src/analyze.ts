@@ -5,6 +5,7 @@ import { BudgetExceeded, checkBudget } from './program/context';
 import { Deferred, getFlowContext, TooDeep, type FlowContext } from './flow/context';
 import { enclosingFunction, Evaluator, type Env } from './flow/evaluate';
 import { noteEditedFile } from './flow/seedVerdicts';
+import { walk } from './flow/walk';
 import { wrapperNames } from './flow/wrapperIndex';
 import type { Label } from './flow/taint';
 import type { FunctionNode } from './flow/summaryTypes';
@@ -333,11 +334,12 @@ function baaStatusOf(sink: SinkMatch, approval: Approval): { status: BaaStatus; 
  */
 function redactorsOn(content: readonly ts.Expression[], seen: Set<ts.Node>, redactors: RedactorMatcher): string[] {
   const found = new Set<ts.Node>(seen);
-  const visit = (n: ts.Node): void => {
-    if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && redactors.isRedactorCall(n)) found.add(n);
-    ts.forEachChild(n, visit);
-  };
-  for (const c of content) visit(c);
+  // Over an explicit stack: the content can be a 5,000-term `+` chain.
+  for (const c of content) {
+    walk(c, (n) => {
+      if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && redactors.isRedactorCall(n)) found.add(n);
+    });
+  }
   const names = [...found].map((n) => {
     const callee = ts.isCallExpression(n) ? n.expression : (n as ts.TaggedTemplateExpression).tag;
     return `${callee.getText().replace(/\s+/g, '')}()`;

@@ -57,8 +57,9 @@ export function shapeOf(program: ts.Program): ProgramShape | undefined {
  * The files of `next` (the shape of `program`) whose types are as in `prev`; undefined when
  * none can be trusted. A changed file whose declarations (its .d.ts, all an importer sees) read
  * as they did the last time they were computed does not change its importers: typing inside a
- * function body is most edits. The first edit of a file, added and removed files, and files
- * reached through a changed one count as changed for their importers too.
+ * function body is most edits. A file whose declarations were not noted before (see
+ * noteEditedFile), added and removed files, and files reached through a changed one count as
+ * changed for their importers too.
  */
 export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape, program: ts.Program): ReadonlySet<ts.SourceFile> | undefined {
   if (prev.options !== next.options) return undefined;
@@ -77,10 +78,13 @@ export function filesWithUnchangedTypes(prev: ProgramShape, next: ProgramShape, 
   const affected = new Set(changed);
   const work: string[] = [];
   for (const name of changed) {
-    const sf = next.files.get(name)?.sf.deref();
+    // Only files whose declarations were noted before (open in the editor) are compared: the
+    // emit type-checks the file, which a CLI or ESLint run never needs.
+    const before = prev.apis.get(name);
+    const sf = before === undefined ? undefined : next.files.get(name)?.sf.deref();
     const api = sf && declarationsOf(program, sf);
     if (api !== undefined) next.apis.set(name, api);
-    if (api === undefined || api !== prev.apis.get(name)) work.push(name);
+    if (api === undefined || api !== before) work.push(name);
   }
   // Everything that imports a file whose declarations changed, in either program (an import of
   // a removed file no longer resolves in the new one), directly or not.
