@@ -88,7 +88,6 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
       checkBudget(ctx);
       return !!eng.matcher.match(c);
     });
-    if (options.edited) noteEditedFile(program, config, sourceFile);
     const redactorsSeen = new Set<ts.Node>();
     const isRedactorCall = (c: ts.CallExpression | ts.TaggedTemplateExpression) => {
       const yes = eng.redactors.isRedactorCall(c);
@@ -116,6 +115,10 @@ export function analyzeFile(program: ts.Program, sourceFile: ts.SourceFile, conf
     const why = `TypeScript cannot parse it (${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(parseError.messageText, ' ')})`;
     result = { ...result, findings: [...failClosed(sourceFile, why, parseError.start), ...result.findings] };
   }
+  // After the file's own analysis, and only for a file that did not fail: a file whose types the
+  // checker cannot follow would overflow the stack again in the emit, and a checker interrupted
+  // by an exception is not trusted with the next question.
+  if (options.edited && !result.findings.some((f) => f.kind === 'analysis-failed')) noteEditedFile(program, config, sourceFile);
   result.elapsedMs = Date.now() - started;
   eng.results.set(sourceFile, result);
   return result;
