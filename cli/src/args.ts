@@ -22,6 +22,8 @@ export interface Options {
   /** Folder SARIF URIs and fingerprints are relative to (%SRCROOT%); default the current folder. */
   root?: string;
   timeBudgetMs?: number;
+  /** Analyze every file, also those that import nothing leading to an LLM call. */
+  allFiles: boolean;
 }
 
 export class UsageError extends Error {
@@ -50,6 +52,8 @@ Options:
   --reason <text>    baseline: the reason recorded for entries that have none yet
   --root <dir>       Folder that SARIF URIs and fingerprints are relative to (default: current folder)
   --time-budget <ms> Per-file analysis budget (default 10000, as in ESLint)
+  --all-files        Also build and analyze the files that import nothing leading to an LLM call
+                     (by default they are left out of the program: they cannot hold a finding)
   -h, --help         This text
   -v, --version      The version`;
 
@@ -61,7 +65,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   if (command !== 'scan' && command !== 'baseline' && command !== 'report') {
     throw new UsageError(`unknown command "${command}" (expected scan, baseline or report)`);
   }
-  const options: Options = { command, paths: [], format: command === 'report' ? 'markdown' : 'stylish', noBaseline: false, prune: false };
+  const options: Options = { command, paths: [], format: command === 'report' ? 'markdown' : 'stylish', noBaseline: false, prune: false, allFiles: false };
   let formatGiven = false;
   const value = (flag: string): string => {
     const v = args.shift();
@@ -114,6 +118,9 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
         break;
       case '--root':
         options.root = value(arg);
+        break;
+      case '--all-files':
+        options.allFiles = true;
         break;
       case '--time-budget': {
         const v = value(arg);

@@ -81,6 +81,7 @@ function run(options: Options, io: Io): number {
     baseline: options.baseline,
     noBaseline: options.noBaseline,
     timeBudgetMs: options.timeBudgetMs,
+    allFiles: options.allFiles,
     onProgress: progress,
   });
   progress?.(-1, 0, result.elapsedMs);

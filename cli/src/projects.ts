@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFAULT_PROJECT_OPTIONS, jsDocParsingModeFor } from '@phi-guard/core';
+import { DEFAULT_PROJECT_OPTIONS, jsDocParsingModeFor, useResolutions } from '@phi-guard/core';
 
 export const SOURCE_EXTENSIONS = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
@@ -160,14 +160,25 @@ function problem(message: string): ts.Diagnostic {
  */
 const sharedDeclarations = new Map<string, ts.SourceFile>();
 
+/** What `llmReach` found before the program: the roots to build, resolutions and file texts already made. */
+export interface Prepared {
+  rootNames: readonly string[];
+  resolutionCache: ts.ModuleResolutionCache;
+  readFile(fileName: string): string | undefined;
+}
+
 /**
  * The program of a project. `unparsable` receives the files TypeScript's parser could not read
  * (it recurses once per nesting level and overflows the stack on a few thousand nested
  * parentheses): they enter the program empty, so the rest of the project is still analyzed,
  * and the caller reports them as not analyzed (fail closed).
  */
-export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> = new Map()): ts.Program {
+export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> = new Map(), prepared?: Prepared): ts.Program {
   const host = ts.createCompilerHost(plan.options) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
+  if (prepared) {
+    host.readFile = prepared.readFile;
+    useResolutions(host, prepared.resolutionCache);
+  }
   // The compiler host's own getSourceFile, but with only the JSDoc the analysis reads.
   const read: ts.CompilerHost['getSourceFile'] = (fileName, languageVersionOrOptions, onError) => {
     let text: string | undefined;
@@ -202,5 +213,5 @@ export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> 
   };
   // Like tsserver (and so like ESLint and the editor): a referenced project's sources, not its build output.
   host.useSourceOfProjectReferenceRedirect = () => true;
-  return ts.createProgram({ rootNames: plan.rootNames, options: plan.options, projectReferences: plan.projectReferences, host });
+  return ts.createProgram({ rootNames: prepared?.rootNames ?? plan.rootNames, options: plan.options, projectReferences: plan.projectReferences, host });
 }

@@ -10,6 +10,7 @@ import {
   failClosedFindings,
   honouredDirectives,
   isSuppressed,
+  llmReach,
   loadBaselineIfPresent,
   loadConfigForFile,
   matchBaseline,
@@ -21,6 +22,7 @@ import {
   type Finding,
   type ResolvedConfig,
 } from '@phi-guard/core';
+import ts from 'typescript';
 import { buildProgram, collectFiles, planProjects } from './projects';
 
 export type FindingStatus = 'new' | 'suppressed' | 'baselined';
@@ -43,6 +45,8 @@ export interface FileResult {
   callSites: CallSite[];
   /** The file could not be analyzed (fail closed): why. */
   failure?: string;
+  /** Left out: it imports nothing that leads to an LLM call, so it cannot hold a finding (see llmReach). */
+  unreachable?: boolean;
   config: ResolvedConfig;
 }
 
@@ -71,6 +75,8 @@ export interface ScanOptions {
   baseline?: string;
   noBaseline?: boolean;
   timeBudgetMs?: number;
+  /** Build and analyze every file, not only those whose imports can lead to an LLM call. */
+  allFiles?: boolean;
   onProgress?: (done: number, total: number, elapsedMs: number) => void;
 }
 
@@ -99,11 +105,31 @@ export function scan(options: ScanOptions): ScanResult {
   options.onProgress?.(0, files.length, 0);
   for (const plan of plans) {
     const unparsable = new Map<string, string>();
-    const program = buildProgram(plan, unparsable);
+    const texts = new Map<string, string | undefined>();
+    const readFile = (f: string): string | undefined => {
+      if (texts.has(f)) return texts.get(f);
+      const text = ts.sys.readFile(f);
+      texts.set(f, text);
+      return text;
+    };
+    const reach = options.allFiles ? undefined : llmReach(plan.rootNames, plan.options, [...new Set(plan.files.map((f) => configs.get(f)!))], readFile);
+    const program = buildProgram(plan, unparsable, reach && { rootNames: reach.rootNames, resolutionCache: reach.resolutionCache, readFile });
+    texts.clear();
     const textOf = (f: string) => program.getSourceFile(f)?.text;
     for (const fileName of plan.files) {
       const config = configs.get(fileName)!;
       const sourceFile = program.getSourceFile(fileName);
+      if (!sourceFile && reach?.unreachable.has(path.normalize(fileName))) {
+        const target = targetOf(config);
+        let scanned = scannedByTarget.get(target);
+        if (!scanned) scannedByTarget.set(target, (scanned = new Set()));
+        scanned.add(relative(path.dirname(target), fileName));
+        const baseline = baselineOf(config);
+        if (baseline) baselines.add(baseline);
+        results.push({ fileName, findings: [], callSites: [], unreachable: true, config });
+        done++;
+        continue;
+      }
       const parseProblem = unparsable.get(path.normalize(fileName));
       if (parseProblem) {
         const findings = notAnalyzed(fileName, parseProblem).map((finding) => ({ finding, fingerprint: '', baselineFile: targetOf(config), baselineFingerprint: '', status: 'new' as const }));

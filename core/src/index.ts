@@ -14,6 +14,7 @@ export { catalog } from './vendors/catalog';
 export { parseDirectives, isSuppressed, honouredDirectives, eslintRuleName, type Directive } from './directives';
 export { DEFAULT_PROJECT_OPTIONS, defaultProjectFolder, defaultProjectRoots } from './defaultProject';
 export { jsDocParsingModeFor } from './program/jsdocMode';
+export { llmReach, useResolutions, type LlmReach } from './program/llmReach';
 export {
   BASELINE_FILE_NAME,
   baselineFor,

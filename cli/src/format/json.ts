@@ -23,6 +23,8 @@ export function jsonReport(result: ScanResult): string {
       version: 1,
       root: result.root,
       files: result.files.length,
+      // Left out of the program: nothing they import leads to an LLM call (--all-files analyzes them).
+      filesNotReachingAnLlm: result.files.filter((f) => f.unreachable).map((f) => relative(result.root, f.fileName)),
       findings: result.findings.map(finding),
       callSites: result.files.flatMap((f) =>
         f.callSites.map((s) => ({ ...s, call: { name: s.call.name, ...loc(s.call.range) } })),

@@ -30,6 +30,8 @@ export function stylish(result: ScanResult, color: boolean): string {
   const tail = extras.length ? ` (${extras.join(', ')})` : '';
   if (shown > 0) lines.push(c('31;1', `\u2716 ${shown} finding${shown === 1 ? '' : 's'} in ${filesWith.size} file${filesWith.size === 1 ? '' : 's'}${tail}`));
   else lines.push(`No findings in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${tail}.`);
+  const unreachable = result.files.filter((f) => f.unreachable).length;
+  if (unreachable > 0) lines.push(`${unreachable} of ${result.files.length} files import nothing that leads to an LLM call and were not analyzed (--all-files analyzes them).`);
   return `${lines.join('\n')}\n`;
 }
 

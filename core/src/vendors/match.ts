@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { symbolAt, valueSymbolOf } from '../symbols';
 import type { CustomSink, ResolvedConfig } from '../config/types';
-import { isProjectFile, packageOfFile } from '../program/moduleOf';
+import { isProjectFile, packageOfFile, workspacePackageOf } from '../program/moduleOf';
 import type { ClientClassEntry, MethodSinkEntry, VendorCatalog, VendorInfo } from './catalogTypes';
 import { constantBoolean, constantPrefix, constantString, constInitializer, hostMatches, hostOf, objectLiteralOf, propertyValue, skip } from './constants';
 import type { SinkMatch } from './sinkTypes';
@@ -815,35 +814,3 @@ function declaredIn(file: string, sink: CustomSink): boolean {
   return packageOfFile(file) === sink.module || workspacePackageOf(file) === sink.module;
 }
 
-const packageNames = new Map<string, string | null>();
-
-/**
- * The name in the nearest package.json above a file: a monorepo's workspace packages resolve to
- * their sources (symlinks followed), outside node_modules, so their path does not name them.
- */
-function workspacePackageOf(file: string): string | undefined {
-  let dir = path.dirname(file);
-  const seen: string[] = [];
-  for (let i = 0; i < 30; i++) {
-    const cached = packageNames.get(dir);
-    if (cached !== undefined) {
-      for (const d of seen) packageNames.set(d, cached);
-      return cached ?? undefined;
-    }
-    seen.push(dir);
-    let name: string | null | undefined;
-    try {
-      const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
-      name = typeof json.name === 'string' ? json.name : null;
-    } catch {
-      name = undefined; // no package.json here (or unreadable): look further up
-    }
-    const parent = path.dirname(dir);
-    if (name !== undefined || parent === dir) {
-      for (const d of seen) packageNames.set(d, name ?? null);
-      return name ?? undefined;
-    }
-    dir = parent;
-  }
-  return undefined;
-}
