@@ -163,7 +163,8 @@ const sharedDeclarations = new Map<string, ts.SourceFile>();
 /** What `llmReach` found before the program: the roots to build, resolutions and file texts already made. */
 export interface Prepared {
   rootNames: readonly string[];
-  resolutionCache: ts.ModuleResolutionCache;
+  /** Absent for a project with references: the program resolves into them through their sources, which llmReach does not. */
+  resolutionCache?: ts.ModuleResolutionCache;
   readFile(fileName: string): string | undefined;
 }
 
@@ -177,7 +178,7 @@ export function buildProgram(plan: ProjectPlan, unparsable: Map<string, string> 
   const host = ts.createCompilerHost(plan.options) as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?(): boolean };
   if (prepared) {
     host.readFile = prepared.readFile;
-    useResolutions(host, prepared.resolutionCache);
+    if (prepared.resolutionCache) useResolutions(host, prepared.resolutionCache);
   }
   // The compiler host's own getSourceFile, but with only the JSDoc the analysis reads.
   const read: ts.CompilerHost['getSourceFile'] = (fileName, languageVersionOrOptions, onError) => {

@@ -113,7 +113,10 @@ export function scan(options: ScanOptions): ScanResult {
       return text;
     };
     const reach = options.allFiles ? undefined : llmReach(plan.rootNames, plan.options, [...new Set(plan.files.map((f) => configs.get(f)!))], readFile);
-    const program = buildProgram(plan, unparsable, reach && { rootNames: reach.rootNames, resolutionCache: reach.resolutionCache, readFile });
+    // With project references the program maps imports of their outputs to their sources (a
+    // build that never ran still resolves); llmReach's resolutions do not, so they are not reused.
+    const resolutionCache = plan.projectReferences?.length ? undefined : reach?.resolutionCache;
+    const program = buildProgram(plan, unparsable, reach && { rootNames: reach.rootNames, resolutionCache, readFile });
     texts.clear();
     const textOf = (f: string) => program.getSourceFile(f)?.text;
     for (const fileName of plan.files) {

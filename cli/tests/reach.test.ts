@@ -60,6 +60,40 @@ describe('phi-guard scan leaves out files that cannot reach an LLM', function ()
       removeCopy(project);
     }
   });
+
+  it('finds a flow through a referenced project that was never built (its sources stand in for its outputs)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-refs-'));
+    try {
+      const files: Record<string, string> = {
+        'packages/shared/package.json': '{ "name": "@acme/shared", "type": "module", "types": "dist/index.d.ts", "main": "dist/index.js" }',
+        'packages/shared/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true, rootDir: 'src', outDir: 'dist', module: 'nodenext', strict: true, skipLibCheck: true, types: [] }, include: ['src'] }),
+        'packages/shared/src/index.ts':
+          "import OpenAI from 'openai';\n\nconst client = new OpenAI();\n\nexport async function ask(q: string): Promise<void> {\n  await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });\n}\n",
+        'packages/app/package.json': '{ "name": "@acme/app", "type": "module" }',
+        'packages/app/tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['src'], references: [{ path: '../shared' }] }),
+        'packages/app/src/models.ts': 'export interface Patient {\n  id: string;\n  /** @phi */\n  ssn: string;\n}\n',
+        'packages/app/src/visit.ts': "import { ask } from '@acme/shared';\nimport type { Patient } from './models.js';\n\nexport async function visit(p: Patient): Promise<void> {\n  await ask(p.ssn);\n}\n",
+        'packages/app/src/other.ts': "export const greeting = 'hello';\n",
+      };
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        fs.writeFileSync(path.join(root, name), text);
+      }
+      fs.mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
+      fs.symlinkSync(path.join(REPO_ROOT, 'node_modules/openai'), path.join(root, 'node_modules/openai'), 'dir');
+      fs.symlinkSync(path.join(root, 'packages/shared'), path.join(root, 'node_modules/@acme/shared'), 'dir');
+      const app = path.join(root, 'packages/app');
+      const scanned = scanJson(['src'], app);
+      assert.deepEqual(
+        scanned.findings.filter((f) => f.ruleId === 'phi-guard/no-phi-in-prompt').map((f) => `${f.file}:${f.line}`),
+        ['src/visit.ts:5'],
+      );
+      assert.deepEqual(scanned.report.filesNotReachingAnLlm, ['src/other.ts']);
+      assert.deepEqual(rows(scanJson(['src', '--all-files'], app).findings), rows(scanned.findings));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('llmReach', () => {
