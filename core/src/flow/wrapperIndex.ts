@@ -469,13 +469,10 @@ function pairNames(expr: ts.Node, targets: readonly string[], out: string[]): vo
     } else if (ts.isElementAccessExpression(n) && (ts.isStringLiteral(n.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(n.argumentExpression))) {
       pair(n.argumentExpression.text);
       return false;
-    } else if (ts.isPropertyAssignment(n)) {
-      pairNames(n.initializer, targets, out);
-      return false;
-    } else if (ts.isShorthandPropertyAssignment(n)) {
-      pair(IDENT + n.name.text);
-      return false;
-    } else if (ts.isMethodDeclaration(n) || ts.isAccessor(n)) {
+    } else if (ts.isObjectLiteralExpression(n)) {
+      // An object is none of its property values, and each property is paired with its own
+      // name where the file's scan meets it. Descending paired every value of a nested literal
+      // with every key above it, walking a FHIR resource literal once per nesting level.
       return false;
     } else if (ts.isAwaitExpression(n)) {
       return false; // an awaited value is a call's result (`await withRetry(ask)` is an answer, not `ask`)
