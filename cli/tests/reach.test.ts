@@ -39,6 +39,9 @@ describe('phi-guard scan leaves out files that cannot reach an LLM', function ()
 
       const stylish = runCli(['scan', 'src', '--no-progress'], project);
       assert.match(stylish.stdout, /3 of 14 files import nothing that leads to an LLM call and were not analyzed/);
+      const report = runCli(['report', 'src', '--no-progress'], project);
+      assert.match(report.stdout, /- Files that import nothing leading to an LLM call \(.*\): 3\n/);
+      assert.match(report.stdout, /None: every file that can reach an LLM call was analyzed\./);
     } finally {
       removeCopy(project);
     }

@@ -45,7 +45,9 @@ export function htmlReport(m: ReportModel): string {
   b.push(`<li>LLM call sites: <b>${m.callSites.length}</b> (${m.callSites.filter((c) => c.phi.length > 0).length} receive PHI)</li>`);
   b.push(`<li>Vendors: <b>${m.map.vendors.length}</b></li>`);
   b.push(`<li>Findings: <b>${m.findings.new}</b> open, ${m.findings.suppressed} suppressed in source, ${m.findings.baselined} accepted by the baseline</li>`);
-  b.push(`<li>Files that could not be analyzed: <b>${m.failures.length}</b></li></ul>`);
+  b.push(`<li>Files that could not be analyzed: <b>${m.failures.length}</b></li>`);
+  if (m.notReachingAnLlm > 0) b.push(`<li>Files that import nothing leading to an LLM call (no call site can be in them; <code>--all-files</code> analyzes them): ${m.notReachingAnLlm}</li>`);
+  b.push('</ul>');
   b.push('<h2>Where PHI goes</h2>');
   b.push(`<p class="legend">${(Object.keys(STATUS_COLOR) as (keyof typeof STATUS_COLOR)[]).map((s) => badge(s)).join(' ')}</p>`);
   b.push(`<div class="diagram">${dataMapSvg(m)}</div>`);
@@ -75,7 +77,7 @@ export function htmlReport(m: ReportModel): string {
     b.push('</table>');
   }
   b.push('<h2>Files that could not be analyzed</h2>');
-  if (m.failures.length === 0) b.push('<p>None: every file was analyzed.</p>');
+  if (m.failures.length === 0) b.push(`<p>${m.notReachingAnLlm > 0 ? 'None: every file that can reach an LLM call was analyzed.' : 'None: every file was analyzed.'}</p>`);
   else b.push(`<ul>${m.failures.map((f) => `<li><code>${esc(f.file)}</code>: ${esc(f.reason)}</li>`).join('')}</ul>`);
   return htmlPage('PHI Guard: LLM data map', b.join('\n'));
 }

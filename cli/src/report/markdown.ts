@@ -16,6 +16,7 @@ export function markdownReport(m: ReportModel): string {
     `- Vendors: **${m.map.vendors.length}**`,
     `- Findings: **${m.findings.new}** open, ${m.findings.suppressed} suppressed in source, ${m.findings.baselined} accepted by the baseline`,
     `- Files that could not be analyzed: **${m.failures.length}**`,
+    ...(m.notReachingAnLlm > 0 ? [`- Files that import nothing leading to an LLM call (no call site can be in them; \`--all-files\` analyzes them): ${m.notReachingAnLlm}`] : []),
     '',
   );
   out.push('## Vendors', '', '| Vendor | BAA status | Call sites | PHI categories |', '|---|---|---|---|');
@@ -41,7 +42,7 @@ export function markdownReport(m: ReportModel): string {
     for (const s of m.suppressions) out.push(`| ${cell(`${s.file}:${s.line}`)} | ${s.rule} | ${s.how} | ${cell(s.reason || '(no reason given)')} | ${cell(s.message)} |`);
   }
   out.push('', '## Files that could not be analyzed', '');
-  if (m.failures.length === 0) out.push('None: every file was analyzed.');
+  if (m.failures.length === 0) out.push(m.notReachingAnLlm > 0 ? 'None: every file that can reach an LLM call was analyzed.' : 'None: every file was analyzed.');
   else for (const f of m.failures) out.push(`- \`${f.file}\`: ${f.reason}`);
   out.push('');
   return out.join('\n');

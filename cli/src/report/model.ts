@@ -23,6 +23,8 @@ export interface ReportModel {
   findings: { new: number; suppressed: number; baselined: number };
   suppressions: { file: string; line: number; rule: string; message: string; how: 'eslint-disable comment' | 'baseline'; reason: string }[];
   failures: { file: string; reason: string }[];
+  /** Files left out because they import nothing that leads to an LLM call: no call site can be in them. */
+  notReachingAnLlm: number;
 }
 
 export const STATUS_TEXT: Record<BaaStatus, string> = {
@@ -66,6 +68,7 @@ export function buildReport(result: ScanResult, now = new Date()): ReportModel {
         reason: f.justification ?? '',
       })),
     failures: result.files.filter((f) => f.failure).map((f) => ({ file: relative(result.root, f.fileName), reason: f.failure! })),
+    notReachingAnLlm: result.files.filter((f) => f.unreachable).length,
   };
 }
 
